@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Append-only, hash-chained; the database refuses UPDATE and DELETE (see the migration's trigger). */
+@Entity('audit_log')
+@Index('ix_audit_log_entity', ['entityType', 'entityId', 'seq'])
+@Index('ix_audit_log_actor', ['actorId', 'seq'])
+@Index('ix_audit_log_at', ['at'])
+export class AuditLogEntity {
+  @PrimaryColumn({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actorName!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  entityType!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  entityId!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  changes!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
+
+  @Column({ type: 'char', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
+}

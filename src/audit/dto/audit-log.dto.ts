@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/http/pagination';
+import type { AuditLogEntity } from '../audit-log.entity';
+
+export class AuditLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty({ description: 'Position in the chain (a decimal string)' }) seq!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty({ nullable: true, type: String }) entityId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) changes!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty() prevHash!: string;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditPageResponse {
+  @ApiProperty({ type: [AuditEntryResponse] }) items!: AuditEntryResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class VerifyResponse {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty() checked!: number;
+  @ApiPropertyOptional({ description: 'Sequence of the first entry that does not fit the chain' })
+  firstBrokenSeq?: string;
+}
+
+export function toAuditEntryResponse(entry: AuditLogEntity): AuditEntryResponse {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: entry.changes,
+    requestId: entry.requestId,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  };
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode } from './domain-error';
+import { errorMessage, languageFrom } from './error-messages';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_REQUEST':
+      return HttpStatus.BAD_REQUEST;
+    case 'PAYLOAD_TOO_LARGE':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'ACCOUNT_LOCKED':
+    case 'ACCOUNT_DISABLED':
+      return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
+    case 'NOT_FOUND':
+    case 'ROUTE_NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'CONFLICT':
+    case 'INVALID_TRANSITION':
+    case 'VERSION_CONFLICT':
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return HttpStatus.CONFLICT;
+    case 'RATE_LIMITED':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'INTERNAL_ERROR':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}
+
+/** Errors raised by Express middleware (body parser) before Nest's pipes run. */
+interface MiddlewareError {
+  type?: string;
+  status?: number;
+}
+
+function codeForHttpStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 400 && status < 500) return 'MALFORMED_REQUEST';
+  return 'INTERNAL_ERROR';
+}
+
+/** Translates anything thrown into the one error shape; unknown errors are logged and answered with a request id only. */
+export function toDomainError(exception: unknown): DomainError | null {
+  if (exception instanceof DomainError) return exception;
+  if (exception instanceof HttpException) {
+    const code = codeForHttpStatus(exception.getStatus());
+    return code === 'INTERNAL_ERROR' ? null : new DomainError(code, exception.message);
+  }
+  const middleware = exception as MiddlewareError;
+  if (middleware?.type === 'entity.parse.failed') {
+    return new DomainError('MALFORMED_REQUEST', 'The request body is not valid JSON');
+  }
+  if (middleware?.type === 'entity.too.large') {
+    return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  }
+  if (typeof middleware?.status === 'number' && middleware.status >= 400 && middleware.status < 500) {
+    return new DomainError(codeForHttpStatus(middleware.status), 'The request could not be read');
+  }
+  return null;
+}
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    // Errors raised by the body parser come before the logger has given the request its id.
+    const requestId = request.id === undefined ? randomUUID() : String(request.id);
+    const language = languageFrom(request.headers['accept-language']);
+    const known = toDomainError(exception);
+    if (!known) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      const body: ErrorBody = {
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: errorMessage('INTERNAL_ERROR', 'Internal error', language),
+        requestId,
+      };
+      response.status(500).json(body);
+      return;
+    }
+    const statusCode = statusOf(known.code);
+    const body: ErrorBody = {
+      statusCode,
+      code: known.code,
+      message: errorMessage(known.code, known.message, language),
+      ...(known.details === undefined ? {} : { details: known.details }),
+      requestId,
+    };
+    response.status(statusCode).json(body);
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../../auth/authenticated-user';
+import { AuditService } from '../../audit/audit.service';
+import { Tx, inTransaction } from '../database/transaction';
+import { Page } from '../http/pagination';
+import { ListMessagesQueryDto } from './dto/message.dto';
+import type { Language } from '../errors/error-messages';
+import { consumeOnce } from '../outbox/consume-once';
+import { OutboxService } from '../outbox/outbox.service';
+import { MailTransport } from './mail-transport';
+import { MailTemplate, renderMail } from './mail-templates';
+import { MessageEntity } from './message.entity';
+
+export interface MailRequest {
+  to: string;
+  template: MailTemplate;
+  params: Record<string, string>;
+  language?: Language;
+  related?: { type: string; id: string };
+  requestId?: string | null;
+}
+
+export type SendOutcome = 'sent' | 'already-sent';
+
+const MAIL_CONSUMER = 'mail';
+
+/**
+ * The one way the system notifies people. A message is rendered and recorded when the business
+ * change commits, and sent afterwards by the mail queue; other channels (SMS, WeChat) join here.
+ */
+@Injectable()
+export class NotificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly transport: MailTransport,
+    private readonly audit: AuditService,
+  ) {}
+
+  async queueMail(tx: Tx, request: MailRequest): Promise<MessageEntity> {
+    const language = request.language ?? 'zh';
+    const rendered = renderMail(request.template, language, request.params);
+    const message = tx.getRepository(MessageEntity).create({
+      channel: 'email',
+      recipient: request.to,
+      subject: rendered.subject,
+      body: rendered.text,
+      template: request.template,
+      language,
+      relatedType: request.related?.type ?? null,
+      relatedId: request.related?.id ?? null,
+      status: 'queued',
+    });
+    await tx.getRepository(MessageEntity).save(message);
+    await this.outbox.add(tx, 'mail.send', { messageId: message.id }, { requestId: request.requestId ?? null });
+    return message;
+  }
+
+  async list(query: ListMessagesQueryDto): Promise<Page<MessageEntity>> {
+    const where = {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.relatedType ? { relatedType: query.relatedType } : {}),
+      ...(query.relatedId ? { relatedId: query.relatedId } : {}),
+    };
+    const [items, total] = await this.dataSource.getRepository(MessageEntity).findAndCount({
+      where,
+      order: { createdAt: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Queues a test message so an admin can check the mail settings end to end. */
+  sendTestMail(to: string, language: Language, context: RequestContext): Promise<MessageEntity> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const message = await this.queueMail(tx, {
+        to,
+        template: 'test-mail',
+        params: { requestedBy: context.user.username },
+        language,
+        requestId: context.requestId,
+      });
+      await this.audit.append(tx, {
+        actor: { id: context.user.id, username: context.user.username },
+        action: 'message.test_queued',
+        entityType: 'message',
+        entityId: message.id,
+        changes: { to },
+        requestId: context.requestId,
+      });
+      return message;
+    });
+  }
+
+  /**
+   * Sends the message an outbox row asked for, once per row (see consumeOnce) and once per message
+   * (a message already sent is not sent again). On error the attempt is recorded and the error
+   * rethrown for the queue to retry; the last allowed attempt marks the message failed.
+   */
+  async deliver(outboxId: string, messageId: string, attempt: number, maxAttempts: number): Promise<SendOutcome> {
+    try {
+      let outcome: SendOutcome = 'already-sent';
+      await consumeOnce(this.dataSource, MAIL_CONSUMER, outboxId, async (tx) => {
+        const message = await tx
+          .getRepository(MessageEntity)
+          .findOne({ where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+        if (!message || message.status === 'sent') return;
+        const transportId = await this.transport.send({
+          to: message.recipient,
+          subject: message.subject,
+          text: message.body,
+          messageId: message.id,
+        });
+        await tx.update(
+          MessageEntity,
+          { id: message.id },
+          { status: 'sent', sentAt: new Date(), attempts: attempt, error: null, transportId: transportId.slice(0, 300) },
+        );
+        outcome = 'sent';
+      });
+      return outcome;
+    } catch (error) {
+      const failed = attempt >= maxAttempts;
+      await this.dataSource.getRepository(MessageEntity).update(
+        { id: messageId },
+        {
+          status: failed ? 'failed' : 'queued',
+          attempts: attempt,
+          error: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+        },
+      );
+      throw error;
+    }
+  }
+}

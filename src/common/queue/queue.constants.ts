@@ -1,0 +1,40 @@
+import type { JobOptions } from 'bull';
+
+/** Every queue, job and outbox topic of the system, with its retry policy, in one place. */
+export const QUEUE_MAIL = 'mail';
+export const JOB_SEND_MAIL = 'send';
+
+export const QUEUE_NAMES = [QUEUE_MAIL] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface TopicRoute {
+  queue: QueueName;
+  job: string;
+}
+
+/** Outbox topics and the queue job each one becomes. */
+export const TOPIC_ROUTES = {
+  'mail.send': { queue: QUEUE_MAIL, job: JOB_SEND_MAIL },
+} as const satisfies Record<string, TopicRoute>;
+
+export type OutboxTopic = keyof typeof TOPIC_ROUTES;
+
+export const JOB_ATTEMPTS = 5;
+
+export function jobOptions(backoffMs: number): JobOptions {
+  return {
+    attempts: JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: backoffMs },
+    // Completed jobs are pruned; failed ones stay until someone looks at them.
+    removeOnComplete: 1000,
+    removeOnFail: false,
+  };
+}
+
+/** Every job carries the outbox row it came from (the consumer's idempotency key) and the request that caused it. */
+export interface OutboxJobData<P = Record<string, unknown>> {
+  outboxId: string;
+  topic: OutboxTopic;
+  payload: P;
+  requestId: string | null;
+}

@@ -1,0 +1,7 @@
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: AuthenticatedUser;
+  }
+}

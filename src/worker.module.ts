@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { MailProcessor } from './common/mail/jobs/mail.processor';
+import { OutboxRelay } from './common/outbox/outbox.relay';
+
+/**
+ * Everything that runs background work: the outbox relay and every queue processor.
+ * Loaded for ROLE=all and ROLE=worker, never for ROLE=api, so the two can be scaled apart.
+ */
+@Module({ providers: [OutboxRelay, MailProcessor] })
+export class WorkerModule {}
