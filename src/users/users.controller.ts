@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
 import { Ctx, Roles } from '../auth/decorators';
@@ -64,6 +64,7 @@ export class UsersController {
   }
 
   @Post(':id/unlock')
+  @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: UserResponse })
   async unlock(

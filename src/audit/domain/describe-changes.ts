@@ -1,3 +1,5 @@
+import { canonicalJson } from './hash-chain';
+
 /** The audit record of an update: each changed field with its old and new value; secrets only as "changed". */
 export function describeChanges<T extends object>(
   before: T,
@@ -9,7 +11,7 @@ export function describeChanges<T extends object>(
   for (const field of fields) {
     const from = before[field];
     const to = after[field];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    if (canonicalJson(from) === canonicalJson(to)) continue;
     changes[String(field)] = secretFields.includes(field) ? { changed: true } : { from, to };
   }
   return changes;

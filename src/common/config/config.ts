@@ -98,8 +98,17 @@ function jwtSecret(env: Env, nodeEnv: string): string {
   return raw;
 }
 
+/** A URL fit for a log line or an error message: any password replaced by ***. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    // Unparseable: hide everything between the scheme and the last @, where credentials would be.
+    return url.replace(/\/\/.*@/, '//***@');
+  }
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -109,6 +118,9 @@ export function loadConfig(env: Env): AppConfig {
   const adminPassword = read(env, 'ADMIN_PASSWORD') ?? null;
   if (adminUsername !== null && adminPassword === null) {
     throw new ConfigError('ADMIN_PASSWORD', 'must be set when ADMIN_USERNAME is set');
+  }
+  if (adminPassword !== null && adminUsername === null) {
+    throw new ConfigError('ADMIN_USERNAME', 'must be set when ADMIN_PASSWORD is set');
   }
   if (adminPassword !== null && adminPassword.length < 8) {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters');

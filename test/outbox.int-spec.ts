@@ -1,0 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { In } from 'typeorm';
+import { MessageEntity } from '../src/common/mail/message.entity';
+import { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
+import { ProcessedEventEntity } from '../src/common/outbox/processed-event.entity';
+import { JOB_SEND_MAIL, QUEUE_MAIL, jobOptions } from '../src/common/queue/queue.constants';
+import { TestApp, createTestApp, eventually } from './support/test-app';
+import { TcpProxy } from './support/tcp-proxy';
+
+describe('transactional outbox', () => {
+  let t: TestApp;
+  let proxy: TcpProxy;
+  let admin: string;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    proxy = new TcpProxy(6379);
+    await proxy.start();
+    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
+    admin = await t.tokenFor(['admin']);
+    queue = t.app.get<Queue>(getQueueToken(QUEUE_MAIL));
+  });
+  afterAll(async () => {
+    await proxy.start();
+    await t.close();
+    await proxy.stop();
+  });
+
+  const outboxRow = (messageId: string) =>
+    t.dataSource
+      .getRepository(OutboxEventEntity)
+      .createQueryBuilder('o')
+      .where(`o.payload ->> 'messageId' = :messageId`, { messageId })
+      .getOneOrFail();
+  const mailFiles = async () => readdir(path.join(t.config.dataDir, 'mail')).catch(() => [] as string[]);
+
+  it('commits the business change while Redis is down, and delivers once when it is back', async () => {
+    await proxy.stop();
+    await eventually(async () => queue.client.status !== 'ready');
+
+    const health = await t.http().get('/health').expect(503);
+    expect(health.body.down).toEqual(expect.arrayContaining(['redis', 'queue']));
+    expect(health.body.checks.database).toBe('up');
+
+    const response = await t
+      .http()
+      .post('/api/v1/messages/test')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ to: 'ops@example.com' })
+      .expect(202);
+    const messageId = response.body.id as string;
+    await t.relay();
+    const waiting = await outboxRow(messageId);
+    expect(waiting.dispatchedAt).toBeNull();
+    expect(waiting.dispatchAttempts).toBeGreaterThanOrEqual(1);
+    expect(waiting.lastError).toContain('not connected');
+    expect((await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: messageId })).status).toBe('queued');
+
+    await proxy.start();
+    await eventually(async () => queue.client.status === 'ready', 15000);
+    await t.relay();
+    expect((await outboxRow(messageId)).dispatchedAt).not.toBeNull();
+    const sent = await eventually(async () => {
+      const message = await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: messageId });
+      return message.status === 'sent' ? message : null;
+    }, 15000);
+    expect(sent.transportId).toContain(`${messageId}.eml`);
+    await t.http().get('/health').expect(200);
+
+    // Delivered again (a relay that crashed before marking the row, a retried job): nothing more happens.
+    const row = await outboxRow(messageId);
+    const again = await queue.add(
+      JOB_SEND_MAIL,
+      { outboxId: row.id, topic: 'mail.send', payload: { messageId }, requestId: null },
+      { ...jobOptions(20), jobId: `replay-${row.id}` },
+    );
+    await eventually(async () => ((await again.isCompleted()) ? true : null));
+    await t.relay();
+    const consumed = await t.dataSource.getRepository(ProcessedEventEntity).findBy({ outboxId: row.id });
+    expect(consumed).toHaveLength(1);
+    expect((await mailFiles()).filter((file) => file.startsWith(messageId))).toHaveLength(1);
+  });
+
+  it('relays rows in order and leaves none behind', async () => {
+    const ids: string[] = [];
+    for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) {
+      const response = await t
+        .http()
+        .post('/api/v1/messages/test')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ to })
+        .expect(202);
+      ids.push(response.body.id as string);
+    }
+    await t.relay();
+    const pending = await t.dataSource
+      .getRepository(OutboxEventEntity)
+      .createQueryBuilder('o')
+      .where('o.dispatchedAt IS NULL')
+      .getCount();
+    expect(pending).toBe(0);
+    await eventually(async () => {
+      const messages = await t.dataSource.getRepository(MessageEntity).findBy({ id: In(ids) });
+      return messages.every((m) => m.status === 'sent');
+    });
+  });
+});
