@@ -47,7 +47,11 @@ describe('roles and deny by default', () => {
 
   it('refuses an endpoint that declares no roles, even to an admin', async () => {
     const token = await t.tokenFor(['admin']);
-    const response = await t.http().get('/api/v1/undeclared').set('Authorization', `Bearer ${token}`).expect(403);
+    const response = await t
+      .http()
+      .get('/api/v1/undeclared')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(403);
     expect(response.text).not.toContain('leaked');
   });
 
@@ -79,7 +83,9 @@ describe('roles and deny by default', () => {
   it('serves OpenAPI at /docs and health without a token', async () => {
     await t.http().get('/docs').expect(200);
     const spec = await t.http().get('/docs-json').expect(200);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/me']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/me']),
+    );
     const health = await t.http().get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', checks: { database: 'up', redis: 'up', queue: 'up' } });
   });

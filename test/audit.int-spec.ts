@@ -61,13 +61,21 @@ describe('audit trail', () => {
     const before = await count();
     await Promise.all(
       Array.from({ length: 60 }, (_unused, i) =>
-        audit.appendAlone({ actor, action: 'test.concurrent', entityType: 'test', entityId: String(i), changes: { i } }),
+        audit.appendAlone({
+          actor,
+          action: 'test.concurrent',
+          entityType: 'test',
+          entityId: String(i),
+          changes: { i },
+        }),
       ),
     );
     expect(await count()).toBe(before + 60);
     const result = await audit.verify();
     expect(result).toEqual({ ok: true, checked: before + 60 });
-    const seqs = (await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'ASC' } })).map((e) => Number(e.seq));
+    const seqs = (await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'ASC' } })).map((e) =>
+      Number(e.seq),
+    );
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_unused, i) => i + 1));
   });
 
@@ -97,7 +105,11 @@ describe('audit trail', () => {
     });
 
     const admin = await t.tokenFor(['auditor']);
-    const verify = await t.http().get('/api/v1/audit-log/verify').set('Authorization', `Bearer ${admin}`).expect(200);
+    const verify = await t
+      .http()
+      .get('/api/v1/audit-log/verify')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(verify.body).toMatchObject({ ok: false, firstBrokenSeq: target.seq });
     expect(verify.body.checked).toBe(Number(target.seq) - 1);
   });

@@ -18,7 +18,11 @@ describe('login and account lock', () => {
     expect(login.body.accessToken).toEqual(expect.any(String));
     expect(login.body.user).toMatchObject({ id: user.id, username: user.username, roles: ['agent'] });
     expect(login.body.user.passwordHash).toBeUndefined();
-    const me = await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const me = await t
+      .http()
+      .get('/api/v1/users/me')
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
     expect(me.body.id).toBe(user.id);
   });
 
@@ -49,7 +53,9 @@ describe('login and account lock', () => {
     expect(audit.filter((e) => e.action === 'auth.login_failed')).toHaveLength(5);
     expect(audit.filter((e) => e.action === 'auth.account_locked')).toHaveLength(1);
     const notices = await t.dataSource.getRepository(MessageEntity).findBy({ relatedId: user.id });
-    expect(notices).toEqual([expect.objectContaining({ template: 'account-locked', recipient: 'tech@example.com' })]);
+    expect(notices).toEqual([
+      expect.objectContaining({ template: 'account-locked', recipient: 'tech@example.com' }),
+    ]);
 
     t.clock.advance(LOCK_DURATION_MS - 60_000);
     expect((await t.login(user.username).expect(401)).body.code).toBe('ACCOUNT_LOCKED');

@@ -39,7 +39,7 @@ describe('transactional outbox', () => {
 
   it('commits the business change while Redis is down, and delivers once when it is back', async () => {
     await proxy.stop();
-    await eventually(async () => queue.client.status !== 'ready');
+    await eventually(() => queue.client.status !== 'ready');
 
     const health = await t.http().get('/health').expect(503);
     expect(health.body.down).toEqual(expect.arrayContaining(['redis', 'queue']));
@@ -57,10 +57,12 @@ describe('transactional outbox', () => {
     expect(waiting.dispatchedAt).toBeNull();
     expect(waiting.dispatchAttempts).toBeGreaterThanOrEqual(1);
     expect(waiting.lastError).toContain('not connected');
-    expect((await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: messageId })).status).toBe('queued');
+    expect((await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: messageId })).status).toBe(
+      'queued',
+    );
 
     await proxy.start();
-    await eventually(async () => queue.client.status === 'ready', 15000);
+    await eventually(() => queue.client.status === 'ready', 15000);
     await t.relay();
     expect((await outboxRow(messageId)).dispatchedAt).not.toBeNull();
     const sent = await eventually(async () => {

@@ -13,8 +13,10 @@ describe('users', () => {
   afterAll(() => t.close());
 
   const asAdmin = {
-    post: (url: string, body: object) => t.http().post(url).set('Authorization', `Bearer ${admin}`).send(body),
-    patch: (url: string, body: object) => t.http().patch(url).set('Authorization', `Bearer ${admin}`).send(body),
+    post: (url: string, body: object) =>
+      t.http().post(url).set('Authorization', `Bearer ${admin}`).send(body),
+    patch: (url: string, body: object) =>
+      t.http().patch(url).set('Authorization', `Bearer ${admin}`).send(body),
     get: (url: string) => t.http().get(url).set('Authorization', `Bearer ${admin}`),
   };
 
@@ -28,12 +30,19 @@ describe('users', () => {
         email: 'lina@example.com',
       })
       .expect(201);
-    expect(created.body).toMatchObject({ username: 'li.na', displayName: '李娜', roles: ['dispatcher'], version: 1 });
+    expect(created.body).toMatchObject({
+      username: 'li.na',
+      displayName: '李娜',
+      roles: ['dispatcher'],
+      version: 1,
+    });
     expect(JSON.stringify(created.body)).not.toContain('secret-pass-1');
     expect(created.body.passwordHash).toBeUndefined();
     await t.login('li.na', 'secret-pass-1').expect(200);
 
-    const entries = await t.dataSource.getRepository(AuditLogEntity).findBy({ entityId: created.body.id as string });
+    const entries = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .findBy({ entityId: created.body.id as string });
     const creation = entries.filter((e) => e.action === 'user.created');
     expect(creation).toHaveLength(1);
     expect(JSON.stringify(creation[0]?.changes)).not.toContain('secret-pass-1');
@@ -52,9 +61,13 @@ describe('users', () => {
       .patch(`/api/v1/users/${user.id}`, { roles: ['agent', 'dispatcher'], expectedVersion: 1 })
       .expect(200);
     expect(updated.body).toMatchObject({ roles: ['agent', 'dispatcher'], version: 2 });
-    const stale = await asAdmin.patch(`/api/v1/users/${user.id}`, { displayName: 'Late', expectedVersion: 1 }).expect(409);
+    const stale = await asAdmin
+      .patch(`/api/v1/users/${user.id}`, { displayName: 'Late', expectedVersion: 1 })
+      .expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-    const entries = await t.dataSource.getRepository(AuditLogEntity).findBy({ entityId: user.id, action: 'user.updated' });
+    const entries = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .findBy({ entityId: user.id, action: 'user.updated' });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.changes).toEqual({ roles: { from: ['agent'], to: ['agent', 'dispatcher'] } });
   });
@@ -95,13 +108,17 @@ describe('users', () => {
     expect(missing.body.code).toBe('NOT_FOUND');
   });
 
-  it('shows a manager bound to an outlet only that outlet\'s users', async () => {
+  it("shows a manager bound to an outlet only that outlet's users", async () => {
     const outletA = randomUUID();
     const outletB = randomUUID();
     const inA = await t.createUser(['technician'], { outletId: outletA });
     const inB = await t.createUser(['technician'], { outletId: outletB });
     const manager = await t.tokenFor(['manager'], { outletId: outletA });
-    const list = await t.http().get('/api/v1/users?pageSize=200').set('Authorization', `Bearer ${manager}`).expect(200);
+    const list = await t
+      .http()
+      .get('/api/v1/users?pageSize=200')
+      .set('Authorization', `Bearer ${manager}`)
+      .expect(200);
     const ids = (list.body.items as { id: string }[]).map((u) => u.id);
     expect(ids).toContain(inA.id);
     expect(ids).not.toContain(inB.id);

@@ -20,12 +20,19 @@ describe('request validation and the error shape', () => {
   afterAll(() => t.close());
 
   const createUser = (body: unknown) =>
-    t.http().post('/api/v1/users').set('Authorization', `Bearer ${admin}`).send(body as object);
+    t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body as object);
 
   it('names an unknown field, a wrong type and a missing field in one 400', async () => {
-    const response = await createUser({ username: 'ok-name', displayName: 42, roles: ['agent'], nickname: 'x' }).expect(
-      400,
-    );
+    const response = await createUser({
+      username: 'ok-name',
+      displayName: 42,
+      roles: ['agent'],
+      nickname: 'x',
+    }).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect(fieldsOf(response.body)).toEqual(['displayName', 'nickname', 'password']);
     expect(typeof response.body.message).toBe('string');
@@ -84,7 +91,11 @@ describe('request validation and the error shape', () => {
   });
 
   it('refuses a malformed id in the path with 400', async () => {
-    const response = await t.http().get('/api/v1/users/not-a-uuid').set('Authorization', `Bearer ${admin}`).expect(400);
+    const response = await t
+      .http()
+      .get('/api/v1/users/not-a-uuid')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
     expect(response.body.statusCode).toBe(400);
   });
 

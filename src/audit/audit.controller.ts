@@ -4,7 +4,12 @@ import { Roles } from '../auth/decorators';
 import { mapPage } from '../common/http/pagination';
 import { AUDIT_READERS } from '../users/domain/roles';
 import { AuditService } from './audit.service';
-import { AuditLogQueryDto, AuditPageResponse, VerifyResponse, toAuditEntryResponse } from './dto/audit-log.dto';
+import {
+  AuditLogQueryDto,
+  AuditPageResponse,
+  VerifyResponse,
+  toAuditEntryResponse,
+} from './dto/audit-log.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -5,7 +5,14 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Tx } from '../common/database/transaction';
 import { Page, PageQuery } from '../common/http/pagination';
 import { AuditLogEntity } from './audit-log.entity';
-import { CHAIN_START, ChainCursor, ChainedFields, GENESIS_HASH, checkEntry, entryHash } from './domain/hash-chain';
+import {
+  CHAIN_START,
+  ChainCursor,
+  ChainedFields,
+  GENESIS_HASH,
+  checkEntry,
+  entryHash,
+} from './domain/hash-chain';
 
 /** Transaction-scoped lock that keeps the chain a single line: writers append one after another. */
 const AUDIT_CHAIN_LOCK_KEY = 27922_0002;
@@ -125,7 +132,11 @@ export class AuditService {
         .limit(VERIFY_BATCH)
         .getMany();
       for (const entry of batch) {
-        const next = checkEntry(cursor, { ...chainedFields(entry), prevHash: entry.prevHash, hash: entry.hash });
+        const next = checkEntry(cursor, {
+          ...chainedFields(entry),
+          prevHash: entry.prevHash,
+          hash: entry.hash,
+        });
         if (!next) return { ok: false, checked, firstBrokenSeq: cursor.nextSeq.toString() };
         cursor = next;
         checked += 1;

@@ -39,7 +39,9 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'This endpoint declares no roles');
     }
     if (!hasAnyRole(user, allowed)) {
-      throw new DomainError('FORBIDDEN', `Requires one of the roles: ${allowed.join(', ')}`, { requiredRoles: allowed });
+      throw new DomainError('FORBIDDEN', `Requires one of the roles: ${allowed.join(', ')}`, {
+        requiredRoles: allowed,
+      });
     }
     return true;
   }

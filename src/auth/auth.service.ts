@@ -85,7 +85,11 @@ export class AuthService {
       });
       const now = this.clock.now();
       const next = afterFailedLogin(user, now);
-      await tx.update(UserEntity, { id: userId }, { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil });
+      await tx.update(
+        UserEntity,
+        { id: userId },
+        { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+      );
       const actor = { id: user.id, username: user.username };
       if (next.lockedNow && user.email) {
         await this.notifications.queueMail(tx, {

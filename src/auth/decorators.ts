@@ -1,5 +1,6 @@
 import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { requestIdOf } from '../common/logging/request-id';
 import type { Role } from '../users/domain/roles';
 import type { RequestContext } from './authenticated-user';
 
@@ -16,5 +17,5 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<Request>();
   if (!request.user) throw new Error('Ctx used on an endpoint without authentication');
-  return { user: request.user, requestId: request.id === undefined ? null : String(request.id) };
+  return { user: request.user, requestId: requestIdOf(request) };
 });

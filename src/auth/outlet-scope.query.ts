@@ -10,7 +10,9 @@ export function scopeToOutlet<T extends ObjectLiteral>(
   outletColumn: string,
 ): SelectQueryBuilder<T> {
   const outletId = outletRestriction(user);
-  return outletId === null ? query : query.andWhere(`${outletColumn} = :scopeOutletId`, { scopeOutletId: outletId });
+  return outletId === null
+    ? query
+    : query.andWhere(`${outletColumn} = :scopeOutletId`, { scopeOutletId: outletId });
 }
 
 /** Refuses a single record outside the user's outlet as not found, so its existence is not revealed. */

@@ -65,7 +65,11 @@ export class HealthService {
     try {
       const counts = await within(Promise.all(queues.map((queue) => queue.getJobCounts())));
       return counts.reduce(
-        (sum, c) => ({ failed: sum.failed + c.failed, waiting: sum.waiting + c.waiting, delayed: sum.delayed + c.delayed }),
+        (sum, c) => ({
+          failed: sum.failed + c.failed,
+          waiting: sum.waiting + c.waiting,
+          delayed: sum.delayed + c.delayed,
+        }),
         { failed: 0, waiting: 0, delayed: 0 },
       );
     } catch {

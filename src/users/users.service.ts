@@ -64,7 +64,13 @@ export class UsersService {
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,
-        changes: { username: user.username, displayName: user.displayName, roles: user.roles, email: user.email, outletId: user.outletId },
+        changes: {
+          username: user.username,
+          displayName: user.displayName,
+          roles: user.roles,
+          email: user.email,
+          outletId: user.outletId,
+        },
         requestId: context.requestId,
       });
       return user;
@@ -75,10 +81,17 @@ export class UsersService {
     const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
     return inTransaction(this.dataSource, async (tx) => {
       const before = await this.lockForChange(tx, id, dto.expectedVersion);
-      if (before.id === context.user.id && (dto.disabled === true || (dto.roles && !dto.roles.includes('admin')))) {
-        throw new DomainError('CONFLICT', 'Administrators cannot disable themselves or drop their own admin role', {
-          field: dto.disabled === true ? 'disabled' : 'roles',
-        });
+      if (
+        before.id === context.user.id &&
+        (dto.disabled === true || (dto.roles && !dto.roles.includes('admin')))
+      ) {
+        throw new DomainError(
+          'CONFLICT',
+          'Administrators cannot disable themselves or drop their own admin role',
+          {
+            field: dto.disabled === true ? 'disabled' : 'roles',
+          },
+        );
       }
       const after: UserEntity = {
         ...before,
@@ -105,7 +118,11 @@ export class UsersService {
     });
   }
 
-  async unlock(id: string, expectedVersion: number | undefined, context: RequestContext): Promise<UserEntity> {
+  async unlock(
+    id: string,
+    expectedVersion: number | undefined,
+    context: RequestContext,
+  ): Promise<UserEntity> {
     return inTransaction(this.dataSource, async (tx) => {
       const user = await this.lockForChange(tx, id, expectedVersion);
       const saved = await tx
@@ -149,7 +166,14 @@ export class UsersService {
 
   private async insert(
     tx: Tx,
-    fields: { username: string; displayName: string; roles: Role[]; passwordHash: string; email?: string | null; outletId?: string | null },
+    fields: {
+      username: string;
+      displayName: string;
+      roles: Role[];
+      passwordHash: string;
+      email?: string | null;
+      outletId?: string | null;
+    },
   ): Promise<UserEntity> {
     const repository = tx.getRepository(UserEntity);
     const taken = await repository.existsBy({ username: fields.username });
@@ -169,7 +193,9 @@ export class UsersService {
   }
 
   private async lockForChange(tx: Tx, id: string, expectedVersion: number | undefined): Promise<UserEntity> {
-    const user = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await tx
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw new NotFoundError('user', id);
     if (expectedVersion !== undefined && expectedVersion !== user.version) {
       throw new VersionConflictError('user', id, expectedVersion, user.version);

@@ -66,7 +66,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const clock = new TestClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
+  })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
@@ -120,7 +122,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-async function deleteRedisKeys(prefix: string): Promise<void> {
+/** Removes every key a test wrote under its prefix. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
   try {
     let cursor = '0';
@@ -135,7 +138,10 @@ async function deleteRedisKeys(prefix: string): Promise<void> {
 }
 
 /** Polls until the check passes or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 10000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await check();

@@ -11,7 +11,9 @@ export function describeChanges<T extends object>(
   for (const field of fields) {
     const from = before[field];
     const to = after[field];
-    if (canonicalJson(from) === canonicalJson(to)) continue;
+    const same =
+      from === undefined || to === undefined ? from === to : canonicalJson(from) === canonicalJson(to);
+    if (same) continue;
     changes[String(field)] = secretFields.includes(field) ? { changed: true } : { from, to };
   }
   return changes;

@@ -139,7 +139,7 @@ describe('entryHash', () => {
     ['changes', {}],
     ['requestId', null],
   ])('changes when %s becomes %p', (field, value) => {
-    const altered = { ...fields(1), [field]: value } as ChainedFields;
+    const altered = { ...fields(1), [field]: value };
     expect(entryHash(GENESIS_HASH, altered)).not.toBe(entryHash(GENESIS_HASH, fields(1)));
   });
 
@@ -246,7 +246,7 @@ describe('checkEntry', () => {
     ['requestId', 'req-forged'],
   ])('rejects an entry whose %s was altered to %p', (field, value) => {
     const chain = buildChain(3);
-    const tampered = { ...entryAt(chain, 1), [field]: value } as StoredEntry;
+    const tampered = { ...entryAt(chain, 1), [field]: value };
     chain[1] = tampered;
     expect(acceptedCount(chain)).toBe(1);
   });

@@ -11,7 +11,10 @@ export function outletRestriction(user: Pick<AuthenticatedUser, 'outletId'>): st
 }
 
 /** Whether a user may see a record owned by the given outlet (null: a record of no outlet, e.g. head office). */
-export function canSeeOutletRecord(user: Pick<AuthenticatedUser, 'outletId'>, recordOutletId: string | null): boolean {
+export function canSeeOutletRecord(
+  user: Pick<AuthenticatedUser, 'outletId'>,
+  recordOutletId: string | null,
+): boolean {
   const restriction = outletRestriction(user);
   return restriction === null || restriction === recordOutletId;
 }

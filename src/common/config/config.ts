@@ -44,7 +44,12 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function urlWithProtocol(env: Env, name: string, fallback: string | null, protocols: string[]): string | null {
+function urlWithProtocol(
+  env: Env,
+  name: string,
+  fallback: string | null,
+  protocols: string[],
+): string | null {
   const value = read(env, name) ?? fallback;
   if (value === null) return null;
   let parsed: URL;
@@ -93,7 +98,10 @@ function jwtSecret(env: Env, nodeEnv: string): string {
     throw new ConfigError('JWT_SECRET', 'must be set to a secret of your own in production');
   }
   if (raw.length < MIN_PRODUCTION_SECRET_LENGTH) {
-    throw new ConfigError('JWT_SECRET', `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+    throw new ConfigError(
+      'JWT_SECRET',
+      `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`,
+    );
   }
   return raw;
 }
@@ -142,7 +150,13 @@ export function loadConfig(env: Env): AppConfig {
     redisUrl: urlWithProtocol(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) as string,
     redisPrefix,
     jwtSecret: jwtSecret(env, nodeEnv),
-    jwtExpiresIn: oneOfPattern(env, 'JWT_EXPIRES_IN', '8h', /^\d+[smhd]$/, 'a duration such as 30m, 8h or 1d'),
+    jwtExpiresIn: oneOfPattern(
+      env,
+      'JWT_EXPIRES_IN',
+      '8h',
+      /^\d+[smhd]$/,
+      'a duration such as 30m, 8h or 1d',
+    ),
     smtpUrl: urlWithProtocol(env, 'SMTP_URL', null, ['smtp:', 'smtps:']),
     mailFrom: read(env, 'MAIL_FROM') ?? '售后服务系统 <noreply@aftersales.local>',
     dataDir: read(env, 'DATA_DIR') ?? './data',

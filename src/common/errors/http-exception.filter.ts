@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { requestIdOf } from '../logging/request-id';
 import { DomainError, ErrorCode } from './domain-error';
 import { errorMessage, languageFrom } from './error-messages';
 
@@ -87,7 +88,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     // Errors raised by the body parser come before the logger has given the request its id.
-    const requestId = request.id === undefined ? randomUUID() : String(request.id);
+    const requestId = requestIdOf(request) ?? randomUUID();
     const language = languageFrom(request.headers['accept-language']);
     const known = toDomainError(exception);
     if (!known) {

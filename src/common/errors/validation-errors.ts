@@ -10,7 +10,9 @@ export interface FieldProblem {
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldProblem[] = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own: FieldProblem[] = error.constraints
+      ? [{ field, problems: Object.values(error.constraints) }]
+      : [];
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

@@ -54,7 +54,12 @@ export class NotificationService {
       status: 'queued',
     });
     await tx.getRepository(MessageEntity).save(message);
-    await this.outbox.add(tx, 'mail.send', { messageId: message.id }, { requestId: request.requestId ?? null });
+    await this.outbox.add(
+      tx,
+      'mail.send',
+      { messageId: message.id },
+      { requestId: request.requestId ?? null },
+    );
     return message;
   }
 
@@ -100,7 +105,12 @@ export class NotificationService {
    * (a message already sent is not sent again). On error the attempt is recorded and the error
    * rethrown for the queue to retry; the last allowed attempt marks the message failed.
    */
-  async deliver(outboxId: string, messageId: string, attempt: number, maxAttempts: number): Promise<SendOutcome> {
+  async deliver(
+    outboxId: string,
+    messageId: string,
+    attempt: number,
+    maxAttempts: number,
+  ): Promise<SendOutcome> {
     try {
       let outcome: SendOutcome = 'already-sent';
       await consumeOnce(this.dataSource, MAIL_CONSUMER, outboxId, async (tx) => {
@@ -117,7 +127,13 @@ export class NotificationService {
         await tx.update(
           MessageEntity,
           { id: message.id },
-          { status: 'sent', sentAt: new Date(), attempts: attempt, error: null, transportId: transportId.slice(0, 300) },
+          {
+            status: 'sent',
+            sentAt: new Date(),
+            attempts: attempt,
+            error: null,
+            transportId: transportId.slice(0, 300),
+          },
         );
         outcome = 'sent';
       });

@@ -22,7 +22,7 @@ export async function consumeOnce(
       .orIgnore()
       .returning(['outbox_id'])
       .execute();
-    if (claimed.raw.length === 0) return false;
+    if ((claimed.raw as unknown[]).length === 0) return false;
     await work(tx);
     return true;
   });

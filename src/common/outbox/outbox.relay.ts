@@ -86,12 +86,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const error = await this.deliver(row);
         if (error === null) {
           delivered += 1;
-          await tx.update(OutboxEventEntity, { id: row.id }, { dispatchedAt: this.clock.now(), lastError: null });
+          await tx.update(
+            OutboxEventEntity,
+            { id: row.id },
+            { dispatchedAt: this.clock.now(), lastError: null },
+          );
         } else {
-          await tx.update(OutboxEventEntity, { id: row.id }, {
-            dispatchAttempts: row.dispatchAttempts + 1,
-            lastError: error.slice(0, 2000),
-          });
+          await tx.update(
+            OutboxEventEntity,
+            { id: row.id },
+            {
+              dispatchAttempts: row.dispatchAttempts + 1,
+              lastError: error.slice(0, 2000),
+            },
+          );
           // The queue is unreachable: the rest of the batch waits for the next pass, in order.
           return { delivered, waiting: rows.length - delivered };
         }
@@ -115,7 +123,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const delay = row.runAt ? Math.max(0, row.runAt.getTime() - this.clock.now().getTime()) : 0;
     try {
       await withTimeout(
-        queue.add(route.job, data, { ...jobOptions(this.config.jobBackoffMs), jobId: `outbox-${row.id}`, delay }),
+        queue.add(route.job, data, {
+          ...jobOptions(this.config.jobBackoffMs),
+          jobId: `outbox-${row.id}`,
+          delay,
+        }),
         ADD_TIMEOUT_MS,
       );
       return null;

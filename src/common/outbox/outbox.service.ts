@@ -13,7 +13,12 @@ export interface OutboxOptions {
 @Injectable()
 export class OutboxService {
   /** Records a job in the caller's transaction; the relay hands it to its queue after commit. */
-  async add(tx: Tx, topic: OutboxTopic, payload: Record<string, unknown>, options: OutboxOptions = {}): Promise<string> {
+  async add(
+    tx: Tx,
+    topic: OutboxTopic,
+    payload: Record<string, unknown>,
+    options: OutboxOptions = {},
+  ): Promise<string> {
     const result = await tx
       .createQueryBuilder()
       .insert()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bull';
 import { DomainError, NotFoundError } from '../errors/domain-error';
-import { QUEUE_NAMES, QueueName } from './queue.constants';
+import { OutboxJobData, QUEUE_NAMES, QueueName } from './queue.constants';
 import { QueueRegistry } from './queue.registry';
 
 export interface QueueCounts {
@@ -24,7 +24,7 @@ export interface FailedJob {
   requestId: string | null;
 }
 
-function toFailedJob(queue: string, job: Job<{ outboxId?: string; requestId?: string | null }>): FailedJob {
+function toFailedJob(queue: string, job: Job<Partial<OutboxJobData>>): FailedJob {
   return {
     queue,
     id: String(job.id),
@@ -53,7 +53,7 @@ export class JobsService {
 
   async failed(queue: QueueName, start: number, count: number): Promise<FailedJob[]> {
     const jobs = await this.queues.get(queue).getFailed(start, start + count - 1);
-    return jobs.map((job) => toFailedJob(queue, job));
+    return jobs.map((job) => toFailedJob(queue, job as Job<Partial<OutboxJobData>>));
   }
 
   async retry(queue: QueueName, id: string): Promise<void> {

@@ -14,7 +14,9 @@ export class QueueRegistry implements OnModuleInit {
   /** A queue without an error listener would crash the process when Redis goes away; we log and carry on. */
   onModuleInit(): void {
     for (const queue of this.all()) {
-      queue.on('error', (error: Error) => this.logger.warn({ queue: queue.name, err: error.message }, 'Queue error'));
+      queue.on('error', (error: Error) =>
+        this.logger.warn({ queue: queue.name, err: error.message }, 'Queue error'),
+      );
     }
   }
 

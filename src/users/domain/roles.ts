@@ -1,5 +1,13 @@
 /** The roles of SPEC §1. A user may hold several. */
-export const ROLES = ['agent', 'dispatcher', 'technician', 'returns_clerk', 'manager', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'agent',
+  'dispatcher',
+  'technician',
+  'returns_clerk',
+  'manager',
+  'auditor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ALL_ROLES: readonly Role[] = ROLES;

@@ -21,7 +21,8 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { ROLES, type Role } from '../domain/roles';
 import type { UserEntity } from '../user.entity';
 
-const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const lowerTrim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei', description: 'Stored in lower case' })
@@ -56,7 +57,10 @@ export class CreateUserDto {
   @MaxLength(200)
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Binds the user to one outlet: they see only its records' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Binds the user to one outlet: they see only its records',
+  })
   @IsOptional()
   @IsUUID()
   outletId?: string | null;
@@ -131,7 +135,7 @@ export class ListUsersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   disabled?: boolean;
 

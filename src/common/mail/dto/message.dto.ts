@@ -76,4 +76,3 @@ export function toMessageResponse(message: MessageEntity): MessageResponse {
     createdAt: message.createdAt.toISOString(),
   };
 }
-

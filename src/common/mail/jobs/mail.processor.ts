@@ -16,7 +16,9 @@ export class MailProcessor {
     const outcome = await this.notifications.deliver(
       outboxId,
       payload.messageId,
-      job.attemptsMade + 1, job.opts.attempts ?? 1);
+      job.attemptsMade + 1,
+      job.opts.attempts ?? 1,
+    );
     this.logger.log({ requestId, outboxId, messageId: payload.messageId, outcome }, 'Mail job done');
     return outcome;
   }

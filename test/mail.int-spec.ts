@@ -1,0 +1,123 @@
+import { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { MessageEntity } from '../src/common/mail/message.entity';
+import { JOB_ATTEMPTS } from '../src/common/queue/queue.constants';
+import { TestApp, createTestApp, eventually } from './support/test-app';
+
+interface SmtpStub {
+  server: SMTPServer;
+  port: number;
+  received: ParsedMail[];
+}
+
+/** A real SMTP server inside the test; refuses every recipient at `refuse.example.com`. */
+async function startSmtp(): Promise<SmtpStub> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@refuse.example.com')) {
+        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.server.address() as AddressInfo).port, received };
+}
+
+describe('mail through SMTP', () => {
+  let smtp: SmtpStub;
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'service@example.com' },
+    });
+    admin = await t.tokenFor(['admin']);
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+  });
+
+  const message = (id: string) => t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id });
+  const sendTest = (to: string, language?: string) =>
+    t
+      .http()
+      .post('/api/v1/messages/test')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(language ? { to, language } : { to })
+      .expect(202);
+
+  it('delivers a Chinese message with the right subject and body, and records it as sent', async () => {
+    const queued = await sendTest('manager@example.com');
+    expect(queued.body).toMatchObject({
+      status: 'queued',
+      recipient: 'manager@example.com',
+      template: 'test-mail',
+    });
+    await t.relay();
+    const sent = await eventually(async () => {
+      const row = await message(queued.body.id as string);
+      return row.status === 'sent' ? row : null;
+    });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(sent.attempts).toBe(1);
+    const mail = smtp.received.find((m) => m.headers.get('x-aftersales-message-id') === sent.id);
+    expect(mail?.subject).toBe('【售后服务系统】邮件发送测试');
+    expect(mail?.text).toContain('这是一封测试邮件');
+    expect(mail?.from?.text).toContain('service@example.com');
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('manager@example.com');
+
+    const listed = await t
+      .http()
+      .get(`/api/v1/messages?status=sent`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect((listed.body.items as { id: string }[]).map((m) => m.id)).toContain(sent.id);
+  });
+
+  it('sends English when asked', async () => {
+    const queued = await sendTest('en@example.com', 'en');
+    await t.relay();
+    await eventually(async () => (await message(queued.body.id as string)).status === 'sent');
+    const mail = smtp.received.find((m) => m.headers.get('x-aftersales-message-id') === queued.body.id);
+    expect(mail?.subject).toBe('[After-sales service] Mail test');
+  });
+
+  it('retries a refused message with backoff and leaves it failed and visible', async () => {
+    const queued = await sendTest('nobody@refuse.example.com');
+    await t.relay();
+    const failed = await eventually(async () => {
+      const row = await message(queued.body.id as string);
+      return row.status === 'failed' ? row : null;
+    }, 20000);
+    expect(failed.attempts).toBe(JOB_ATTEMPTS);
+    expect(failed.error).toMatch(/550|mailbox unavailable/);
+    const jobs = await t
+      .http()
+      .get('/api/v1/jobs/failed')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(jobs.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ queue: 'mail', attemptsMade: JOB_ATTEMPTS })]),
+    );
+    const counts = await t.http().get('/api/v1/jobs').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(counts.body).toEqual([expect.objectContaining({ queue: 'mail', failed: 1 })]);
+  });
+});
