@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module';
 import { AppConfig } from './common/config/config';
 import { ConfigModule } from './common/config/config.module';
 import { dataSourceOptions } from './common/database/data-source-options';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { MailModule } from './common/mail/mail.module';
 import { OutboxModule } from './common/outbox/outbox.module';
@@ -31,6 +32,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],
     };
