@@ -13,8 +13,18 @@ describe('Idempotency-Key on creates', () => {
   afterAll(() => t.close());
 
   const create = (key: string, body: object, token = admin) =>
-    t.http().post('/api/v1/users').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send(body);
-  const userBody = (username: string) => ({ username, displayName: 'I', password: 'long-enough', roles: ['agent'] });
+    t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', key)
+      .send(body);
+  const userBody = (username: string) => ({
+    username,
+    displayName: 'I',
+    password: 'long-enough',
+    roles: ['agent'],
+  });
   const usersNamed = (username: string) => t.dataSource.getRepository(UserEntity).countBy({ username });
 
   it('answers a retry with the first result and creates nothing new', async () => {
@@ -23,7 +33,9 @@ describe('Idempotency-Key on creates', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await usersNamed('idem-one')).toBe(1);
-    const audit = await t.dataSource.getRepository(AuditLogEntity).countBy({ entityId: first.body.id as string });
+    const audit = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .countBy({ entityId: first.body.id as string });
     expect(audit).toBe(1);
   });
 

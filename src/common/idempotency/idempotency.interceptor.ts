@@ -43,7 +43,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.run(request.user.id, key, requestHash(request), response, () => lastValueFrom(next.handle())));
+    return from(
+      this.run(request.user.id, key, requestHash(request), response, () => lastValueFrom(next.handle())),
+    );
   }
 
   private async run(
@@ -58,7 +60,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!claimed) {
       const existing = await repository.findOneByOrFail({ userId, key });
       if (existing.requestHash !== hash) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request',
+        );
       }
       if (existing.completedAt === null || existing.statusCode === null) {
         throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
@@ -71,7 +76,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const result = await handle();
       await repository.update(
         { userId, key },
-        { statusCode: response.statusCode, response: (result ?? null) as object, completedAt: this.clock.now() },
+        {
+          statusCode: response.statusCode,
+          response: (result ?? null) as object,
+          completedAt: this.clock.now(),
+        },
       );
       return result;
     } catch (error) {
