@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { HousekeepingService } from './common/housekeeping/housekeeping.service';
+import { HousekeepingProcessor } from './common/housekeeping/jobs/housekeeping.processor';
 import { MailProcessor } from './common/mail/jobs/mail.processor';
 import { OutboxRelay } from './common/outbox/outbox.relay';
 
@@ -6,5 +8,5 @@ import { OutboxRelay } from './common/outbox/outbox.relay';
  * Everything that runs background work: the outbox relay and every queue processor.
  * Loaded for ROLE=all and ROLE=worker, never for ROLE=api, so the two can be scaled apart.
  */
-@Module({ providers: [OutboxRelay, MailProcessor] })
+@Module({ providers: [OutboxRelay, MailProcessor, HousekeepingService, HousekeepingProcessor] })
 export class WorkerModule {}

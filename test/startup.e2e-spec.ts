@@ -58,7 +58,7 @@ describe('starting the service', () => {
       ADMIN_PASSWORD: 'first-admin-password',
       OUTBOX_POLL_MS: '100',
     };
-    const api = startService({ ...env, ROLE: 'api', PORT: String(apiPort) });
+    const api = startService({ ...env, ROLE: 'api', PORT: String(apiPort), LOG_LEVEL: 'info' });
     let worker: Started | null = null;
     try {
       const server = `http://127.0.0.1:${apiPort}`;
@@ -93,6 +93,21 @@ describe('starting the service', () => {
       worker = startService({ ...env, ROLE: 'worker', PORT: String(workerPort) });
       await eventually(async () => (await status()) === 'sent', 45000);
       await expect(request(`http://127.0.0.1:${workerPort}`).get('/health')).rejects.toThrow(/ECONNREFUSED/);
+
+      // Logs: JSON lines, each request's line with its id, and never a password or a token.
+      const logged = api.output();
+      expect(logged).not.toContain('first-admin-password');
+      expect(logged).not.toContain(login.body.accessToken as string);
+      const requestLines = logged
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { req?: { url: string }; requestId?: string })
+        .filter((line) => line.req);
+      expect(requestLines.length).toBeGreaterThan(0);
+      expect(requestLines.find((line) => line.req?.url === '/api/v1/auth/login')?.requestId).toEqual(
+        expect.any(String),
+      );
+      expect(requestLines.every((line) => typeof line.requestId === 'string')).toBe(true);
     } finally {
       for (const started of [api, worker]) {
         started?.child.kill('SIGTERM');

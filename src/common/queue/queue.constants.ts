@@ -4,7 +4,12 @@ import type { JobOptions } from 'bull';
 export const QUEUE_MAIL = 'mail';
 export const JOB_SEND_MAIL = 'send';
 
-export const QUEUE_NAMES = [QUEUE_MAIL] as const;
+export const QUEUE_HOUSEKEEPING = 'housekeeping';
+export const JOB_PRUNE = 'prune';
+/** Daily, at a quiet hour of the company's day. */
+export const PRUNE_CRON = '30 3 * * *';
+
+export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface TopicRoute {
