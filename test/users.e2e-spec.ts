@@ -55,6 +55,13 @@ describe('users', () => {
     expect(again.body).toMatchObject({ code: 'CONFLICT', details: { field: 'username' } });
   });
 
+  it('creates one user when two admins race for the same username', async () => {
+    const body = { username: 'race-user', displayName: 'R', password: 'long-enough', roles: ['agent'] };
+    const results = await Promise.all([1, 2, 3].map(() => asAdmin.post('/api/v1/users', body)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'CONFLICT')).toBe(true);
+  });
+
   it('updates with the expected version, records what changed, and refuses a stale version', async () => {
     const user = await t.createUser(['agent']);
     const updated = await asAdmin

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { requestIdOf } from '../logging/request-id';
 import { DomainError, ErrorCode } from './domain-error';
 import { errorMessage, languageFrom } from './error-messages';
@@ -59,6 +60,25 @@ function codeForHttpStatus(status: number): ErrorCode {
   return 'INTERNAL_ERROR';
 }
 
+/** PostgreSQL error codes a client's request can provoke (a race past a pre-check, a stale reference). */
+const DATABASE_CONFLICTS: Record<string, string> = {
+  '23505': 'A record with the same unique value already exists',
+  '23503': 'The record refers to, or is referred to by, another record',
+  '40001': 'The record was changed at the same moment; try again',
+  '40P01': 'The record was changed at the same moment; try again',
+};
+
+function fromDatabaseError(error: QueryFailedError): DomainError | null {
+  const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
+  const message = driverError?.code === undefined ? undefined : DATABASE_CONFLICTS[driverError.code];
+  if (message === undefined) return null;
+  return new DomainError(
+    'CONFLICT',
+    message,
+    driverError?.constraint ? { constraint: driverError.constraint } : undefined,
+  );
+}
+
 /** Translates anything thrown into the one error shape; unknown errors are logged and answered with a request id only. */
 export function toDomainError(exception: unknown): DomainError | null {
   if (exception instanceof DomainError) return exception;
@@ -66,6 +86,7 @@ export function toDomainError(exception: unknown): DomainError | null {
     const code = codeForHttpStatus(exception.getStatus());
     return code === 'INTERNAL_ERROR' ? null : new DomainError(code, exception.message);
   }
+  if (exception instanceof QueryFailedError) return fromDatabaseError(exception);
   const middleware = exception as MiddlewareError;
   if (middleware?.type === 'entity.parse.failed') {
     return new DomainError('MALFORMED_REQUEST', 'The request body is not valid JSON');
