@@ -73,10 +73,16 @@ describe('login and account lock', () => {
     await t.login(user.username).expect(200);
   });
 
-  it('counts concurrent wrong passwords one by one', async () => {
-    const user = await t.createUser(['agent']);
-    await Promise.all(Array.from({ length: 5 }, () => t.login(user.username, 'wrong')));
-    expect((await t.login(user.username).expect(401)).body.code).toBe('ACCOUNT_LOCKED');
+  it('counts at most five of a burst of wrong passwords, locks once and mails once', async () => {
+    const user = await t.createUser(['agent'], { email: 'burst@example.com' });
+    const burst = await Promise.all(Array.from({ length: 30 }, () => t.login(user.username, 'wrong')));
+    const codes = burst.map((r) => r.body.code as string);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(25);
+    const audit = t.dataSource.getRepository(AuditLogEntity);
+    expect(await audit.countBy({ entityId: user.id, action: 'auth.login_failed' })).toBe(5);
+    expect(await audit.countBy({ entityId: user.id, action: 'auth.account_locked' })).toBe(1);
+    expect(await t.dataSource.getRepository(MessageEntity).countBy({ relatedId: user.id })).toBe(1);
   });
 
   it('refuses a disabled user, and the token of a user disabled after login', async () => {

@@ -6,12 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
-import { inTransaction } from '../common/database/transaction';
+import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError } from '../common/errors/domain-error';
 import { NotificationService } from '../common/mail/notification.service';
 import { UserEntity } from '../users/user.entity';
 import { DUMMY_HASH, verifyPassword } from '../users/password';
-import { AFTER_SUCCESSFUL_LOGIN, afterFailedLogin, isLocked } from './domain/login-lock';
+import { LoginDecision, decideLogin } from './domain/login-lock';
 
 export interface TokenPayload {
   sub: string;
@@ -37,35 +37,39 @@ export class AuthService {
 
   async login(username: string, password: string, requestId: string | null): Promise<LoginResult> {
     const normalized = username.trim().toLowerCase();
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username: normalized });
-    const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user) throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
-    const now = this.clock.now();
-    if (isLocked(user, now)) {
-      throw new DomainError('ACCOUNT_LOCKED', `Account locked until ${user.lockedUntil?.toISOString()}`, {
-        lockedUntil: user.lockedUntil?.toISOString(),
-      });
-    }
-    if (!passwordOk) {
-      await this.recordFailure(user.id, requestId);
-      throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
-    }
-    if (user.disabled) throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
-    const loggedIn = await inTransaction(this.dataSource, async (tx) => {
-      await tx.update(UserEntity, { id: user.id }, { ...AFTER_SUCCESSFUL_LOGIN, lastLoginAt: now });
-      await this.audit.append(tx, {
-        actor: { id: user.id, username: user.username },
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        requestId,
-      });
-      return { ...user, ...AFTER_SUCCESSFUL_LOGIN, lastLoginAt: now };
+    const found = await this.dataSource.getRepository(UserEntity).findOneBy({ username: normalized });
+    // The hash is checked before any lock is taken (it is slow); an unknown user costs the same time.
+    const passwordOk = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found) throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
+    const { decision, user } = await inTransaction(this.dataSource, async (tx) => {
+      const account = await tx
+        .getRepository(UserEntity)
+        .findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      const now = this.clock.now();
+      const decided = decideLogin(account, passwordOk, now);
+      await this.applyDecision(tx, account, decided, now, requestId);
+      return { decision: decided, user: account };
     });
-    const payload: TokenPayload = { sub: user.id, username: user.username };
-    const accessToken = await this.jwt.signAsync(payload);
-    const decoded = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
-    return { accessToken, expiresIn: decoded.exp - decoded.iat, user: loggedIn };
+    switch (decision.outcome) {
+      case 'locked':
+        throw new DomainError(
+          'ACCOUNT_LOCKED',
+          `Account locked until ${decision.lockedUntil.toISOString()}`,
+          {
+            lockedUntil: decision.lockedUntil.toISOString(),
+          },
+        );
+      case 'wrong-password':
+        throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
+      case 'disabled':
+        throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled');
+      case 'ok': {
+        const payload: TokenPayload = { sub: user.id, username: user.username };
+        const accessToken = await this.jwt.signAsync(payload);
+        const decoded = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+        return { accessToken, expiresIn: decoded.exp - decoded.iat, user };
+      }
+    }
   }
 
   async verifyToken(token: string): Promise<TokenPayload | null> {
@@ -76,54 +80,53 @@ export class AuthService {
     }
   }
 
-  /** Counts a wrong password under a row lock (concurrent attempts all count) and locks at the limit. */
-  private async recordFailure(userId: string, requestId: string | null): Promise<void> {
-    await inTransaction(this.dataSource, async (tx) => {
-      const user = await tx.getRepository(UserEntity).findOneOrFail({
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const now = this.clock.now();
-      const next = afterFailedLogin(user, now);
-      await tx.update(
-        UserEntity,
-        { id: userId },
-        { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
-      );
-      const actor = { id: user.id, username: user.username };
-      if (next.lockedNow && user.email) {
-        await this.notifications.queueMail(tx, {
-          to: user.email,
-          template: 'account-locked',
-          params: {
-            displayName: user.displayName,
-            username: user.username,
-            attempts: String(next.failedLoginCount),
-            lockedUntil: formatInZone(next.lockedUntil as Date, this.config.companyTimeZone),
-          },
-          related: { type: 'user', id: user.id },
-          requestId,
-        });
+  /** Records the attempt: counters, the lock, the audit entries and the lock notice, in the attempt's transaction. */
+  private async applyDecision(
+    tx: Tx,
+    user: UserEntity,
+    decision: LoginDecision,
+    now: Date,
+    requestId: string | null,
+  ): Promise<void> {
+    const actor = { id: user.id, username: user.username };
+    const entry = { actor, entityType: 'user', entityId: user.id, requestId };
+    switch (decision.outcome) {
+      case 'locked':
+      case 'disabled':
+        return;
+      case 'ok':
+        Object.assign(user, decision.next, { lastLoginAt: now });
+        await tx.update(UserEntity, { id: user.id }, { ...decision.next, lastLoginAt: now });
+        await this.audit.append(tx, { ...entry, action: 'auth.login' });
+        return;
+      case 'wrong-password': {
+        const { failedLoginCount, lockedUntil } = decision.next;
+        await tx.update(UserEntity, { id: user.id }, { failedLoginCount, lockedUntil });
+        if (decision.lockedNow && lockedUntil && user.email) {
+          await this.notifications.queueMail(tx, {
+            to: user.email,
+            template: 'account-locked',
+            params: {
+              displayName: user.displayName,
+              username: user.username,
+              attempts: String(failedLoginCount),
+              lockedUntil: formatInZone(lockedUntil, this.config.companyTimeZone),
+            },
+            related: { type: 'user', id: user.id },
+            requestId,
+          });
+        }
+        await this.audit.append(tx, { ...entry, action: 'auth.login_failed', changes: { failedLoginCount } });
+        if (decision.lockedNow) {
+          await this.audit.append(tx, {
+            ...entry,
+            action: 'auth.account_locked',
+            changes: { lockedUntil: lockedUntil?.toISOString() },
+          });
+        }
+        return;
       }
-      await this.audit.append(tx, {
-        actor,
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        changes: { failedLoginCount: next.failedLoginCount },
-        requestId,
-      });
-      if (next.lockedNow) {
-        await this.audit.append(tx, {
-          actor,
-          action: 'auth.account_locked',
-          entityType: 'user',
-          entityId: user.id,
-          changes: { lockedUntil: next.lockedUntil?.toISOString() },
-          requestId,
-        });
-      }
-    });
+    }
   }
 }
 

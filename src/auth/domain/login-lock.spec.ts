@@ -4,6 +4,7 @@ import {
   LoginLockState,
   MAX_FAILED_LOGINS,
   afterFailedLogin,
+  decideLogin,
   isLocked,
 } from './login-lock';
 
@@ -110,5 +111,40 @@ describe('afterFailedLogin', () => {
     }
     expect(counts).toEqual([1, 2, 3, 4, 5]);
     expect(isLocked(state, NOW)).toBe(true);
+  });
+});
+
+describe('decideLogin', () => {
+  const now = new Date('2026-03-01T08:00:00Z');
+  const open = { failedLoginCount: 0, lockedUntil: null, disabled: false };
+
+  it('refuses while locked, whatever the password', () => {
+    const lockedUntil = new Date(now.getTime() + 1000);
+    const locked = { ...open, failedLoginCount: 5, lockedUntil };
+    expect(decideLogin(locked, true, now)).toEqual({ outcome: 'locked', lockedUntil });
+    expect(decideLogin(locked, false, now)).toEqual({ outcome: 'locked', lockedUntil });
+  });
+
+  it('counts a wrong password and locks at the fifth', () => {
+    expect(decideLogin({ ...open, failedLoginCount: 3 }, false, now)).toEqual({
+      outcome: 'wrong-password',
+      next: { failedLoginCount: 4, lockedUntil: null },
+      lockedNow: false,
+    });
+    expect(decideLogin({ ...open, failedLoginCount: 4 }, false, now)).toEqual({
+      outcome: 'wrong-password',
+      next: { failedLoginCount: 5, lockedUntil: new Date(now.getTime() + LOCK_DURATION_MS) },
+      lockedNow: true,
+    });
+  });
+
+  it('refuses a disabled account only after a right password, and changes nothing for it', () => {
+    expect(decideLogin({ ...open, disabled: true }, true, now)).toEqual({ outcome: 'disabled' });
+    expect(decideLogin({ ...open, disabled: true }, false, now).outcome).toBe('wrong-password');
+  });
+
+  it('clears the count on success, also after a lock has run out', () => {
+    const expired = { ...open, failedLoginCount: 5, lockedUntil: new Date(now.getTime() - 1) };
+    expect(decideLogin(expired, true, now)).toEqual({ outcome: 'ok', next: AFTER_SUCCESSFUL_LOGIN });
   });
 });

@@ -24,3 +24,27 @@ export function afterFailedLogin(state: LoginLockState, now: Date): LoginLockSta
 }
 
 export const AFTER_SUCCESSFUL_LOGIN: LoginLockState = { failedLoginCount: 0, lockedUntil: null };
+
+export type LoginDecision =
+  | { outcome: 'locked'; lockedUntil: Date }
+  | { outcome: 'wrong-password'; next: LoginLockState; lockedNow: boolean }
+  | { outcome: 'disabled' }
+  | { outcome: 'ok'; next: LoginLockState };
+
+/**
+ * What one login attempt does to an account. Taken under the account's row lock, so attempts made
+ * at the same moment are decided one after another and a lock cannot be raced past.
+ */
+export function decideLogin(
+  account: LoginLockState & { disabled: boolean },
+  passwordOk: boolean,
+  now: Date,
+): LoginDecision {
+  if (isLocked(account, now)) return { outcome: 'locked', lockedUntil: account.lockedUntil as Date };
+  if (!passwordOk) {
+    const { lockedNow, ...next } = afterFailedLogin(account, now);
+    return { outcome: 'wrong-password', next, lockedNow };
+  }
+  if (account.disabled) return { outcome: 'disabled' };
+  return { outcome: 'ok', next: AFTER_SUCCESSFUL_LOGIN };
+}
