@@ -3,14 +3,21 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { validationFailed } from './common/errors/validation-errors';
+import { NoNulCharactersPipe } from './common/http/no-nul.pipe';
+import { assignRequestId } from './common/logging/logging.module';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything the HTTP application needs beyond its modules; shared by main and the tests. */
+/** Options for NestFactory.create: the body parser is added by configureHttpApp, after the request id. */
+export const HTTP_APP_OPTIONS = { bodyParser: false, bufferLogs: true } as const;
+
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
+  app.use(assignRequestId);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
+    new NoNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig, ConfigError, redactUrl } from './common/config/config';
 import { loadConfigFromProcess } from './common/config/load-config-from-process';
 import { prepareDatabase } from './common/database/prepare-database';
-import { configureHttpApp } from './http-app';
+import { HTTP_APP_OPTIONS, configureHttpApp } from './http-app';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -38,7 +38,7 @@ async function bootstrap(): Promise<void> {
     worker.get(Logger).log('Worker started');
     return;
   }
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module, HTTP_APP_OPTIONS);
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   await app.listen(config.port);

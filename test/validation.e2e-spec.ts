@@ -73,6 +73,8 @@ describe('request validation and the error shape', () => {
       .send('{"username": ')
       .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_REQUEST' });
+    expect(response.body.requestId).toEqual(expect.any(String));
+    expect(response.headers['x-request-id']).toBe(response.body.requestId);
   });
 
   it('refuses a body that is too large with 413', async () => {
@@ -90,13 +92,59 @@ describe('request validation and the error shape', () => {
       .expect(400);
   });
 
-  it('refuses a malformed id in the path with 400', async () => {
+  it('refuses a malformed id in the path with 400 naming it', async () => {
     const response = await t
       .http()
       .get('/api/v1/users/not-a-uuid')
       .set('Authorization', `Bearer ${admin}`)
       .expect(400);
-    expect(response.body.statusCode).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['id']);
+  });
+
+  it('refuses the NUL character anywhere, naming the field', async () => {
+    const body = await createUser({
+      username: 'nul-user',
+      displayName: 'a\u0000b',
+      password: 'long-enough',
+      roles: ['agent'],
+    });
+    expect(body.status).toBe(400);
+    expect(fieldsOf(body.body)).toEqual(['displayName']);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'x\u0000', password: 'y' })
+      .expect(400);
+    expect(fieldsOf(login.body)).toEqual(['username']);
+    const query = await t
+      .http()
+      .get('/api/v1/users?q=%00')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
+    expect(fieldsOf(query.body)).toEqual(['q']);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-log?entityId=%00')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
+    expect(fieldsOf(audit.body)).toEqual(['entityId']);
+  });
+
+  it('refuses null where a field cannot be emptied, and dates out of range', async () => {
+    const me = await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${admin}`).expect(200);
+    const nulls = await t
+      .http()
+      .patch(`/api/v1/users/${me.body.id as string}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ password: null, displayName: null, roles: null })
+      .expect(400);
+    expect(fieldsOf(nulls.body)).toEqual(['displayName', 'password', 'roles']);
+    const dates = await t
+      .http()
+      .get('/api/v1/audit-log?from=-200000-01-01&to=not-a-date')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
+    expect(fieldsOf(dates.body)).toEqual(['from', 'to']);
   });
 
   it('speaks English when asked', async () => {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
 import { Ctx, Roles } from '../auth/decorators';
 import { assertOutletVisible } from '../auth/outlet-scope.query';
 import { mapPage } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
 import { ALL_ROLES } from './domain/roles';
 import {
   CreateUserDto,
@@ -39,7 +40,7 @@ export class UsersController {
   @Get(':id')
   @Roles('admin', 'manager', 'dispatcher', 'auditor')
   @ApiOkResponse({ type: UserResponse })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Ctx() context: RequestContext): Promise<UserResponse> {
+  async get(@Param('id', UuidParam('id')) id: string, @Ctx() context: RequestContext): Promise<UserResponse> {
     const user = await this.users.get(id);
     assertOutletVisible(context.user, 'user', id, user.outletId);
     return toUserResponse(user);
@@ -56,7 +57,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOkResponse({ type: UserResponse })
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam('id')) id: string,
     @Body() dto: UpdateUserDto,
     @Ctx() context: RequestContext,
   ): Promise<UserResponse> {
@@ -68,7 +69,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOkResponse({ type: UserResponse })
   async unlock(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam('id')) id: string,
     @Body() dto: UnlockUserDto,
     @Ctx() context: RequestContext,
   ): Promise<UserResponse> {

@@ -13,7 +13,7 @@ import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/common/config/config';
 import { OutboxRelay } from '../../src/common/outbox/outbox.relay';
-import { configureHttpApp } from '../../src/http-app';
+import { HTTP_APP_OPTIONS, configureHttpApp } from '../../src/http-app';
 import type { Role } from '../../src/users/domain/roles';
 import { hashPassword } from '../../src/users/password';
 import { UserEntity } from '../../src/users/user.entity';
@@ -72,7 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APP_OPTIONS);
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   await app.init();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { IsApiDate } from '../../common/http/validators';
 import type { AuditLogEntity } from '../audit-log.entity';
 
 export class AuditLogQueryDto extends PageQueryDto {
@@ -24,14 +24,12 @@ export class AuditLogQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsApiDate()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsApiDate()
   to?: Date;
 }
 

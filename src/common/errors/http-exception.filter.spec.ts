@@ -233,7 +233,10 @@ describe('HttpExceptionFilter', () => {
     );
     expect(JSON.stringify(captured.body)).not.toContain('database exploded');
     expect(loggerError).toHaveBeenCalledTimes(1);
-    expect(loggerError.mock.calls[0]?.[0]).toMatchObject({ err: error, requestId: captured.body?.requestId });
+    expect(loggerError.mock.calls[0]?.[0]).toMatchObject({
+      err: { type: 'Error', message: 'database exploded' },
+      requestId: captured.body?.requestId,
+    });
   });
 
   it('maps a body-parser error to 400', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { describeError } from '../logging/describe-error';
 import { requestIdOf } from '../logging/request-id';
 import { DomainError, ErrorCode } from './domain-error';
 import { errorMessage, languageFrom } from './error-messages';
@@ -68,8 +69,12 @@ const DATABASE_CONFLICTS: Record<string, string> = {
   '40P01': 'The record was changed at the same moment; try again',
 };
 
-function fromDatabaseError(error: QueryFailedError): DomainError | null {
+function fromDatabaseError(error: QueryFailedError<unknown>): DomainError | null {
   const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
+  // Class 22 is "data exception": a value the client sent that the database will not take.
+  if (driverError?.code?.startsWith('22')) {
+    return new DomainError('MALFORMED_REQUEST', 'A value is outside what can be stored');
+  }
   const message = driverError?.code === undefined ? undefined : DATABASE_CONFLICTS[driverError.code];
   if (message === undefined) return null;
   return new DomainError(
@@ -113,7 +118,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const language = languageFrom(request.headers['accept-language']);
     const known = toDomainError(exception);
     if (!known) {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      this.logger.error({ err: describeError(exception), requestId }, 'Unhandled error');
       const body: ErrorBody = {
         statusCode: 500,
         code: 'INTERNAL_ERROR',

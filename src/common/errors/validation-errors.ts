@@ -18,7 +18,11 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 }
 
 export function validationFailed(errors: ValidationError[]): DomainError {
-  const fields = fieldProblems(errors);
+  return invalidFields(fieldProblems(errors));
+}
+
+/** The one 400 for bad input: every offending field named in details.fields. */
+export function invalidFields(fields: FieldProblem[]): DomainError {
   const names = fields.map((f) => f.field).join(', ');
   return new DomainError('VALIDATION_FAILED', `Invalid fields: ${names}`, { fields });
 }

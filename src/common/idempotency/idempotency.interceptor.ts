@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { canonicalJson } from '../../audit/domain/hash-chain';
 import { Clock } from '../clock';
 import { DomainError } from '../errors/domain-error';
+import { invalidFields } from '../errors/validation-errors';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -38,9 +39,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1-200 letters, digits or _ . : -', {
-        fields: [{ field: 'Idempotency-Key', problems: ['must be 1-200 letters, digits or _ . : -'] }],
-      });
+      throw invalidFields([
+        { field: 'Idempotency-Key', problems: ['must be 1-200 letters, digits or _ . : -'] },
+      ]);
     }
     const response = context.switchToHttp().getResponse<Response>();
     return from(

@@ -6,12 +6,23 @@ import { AppConfig } from '../config/config';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 
-/** A caller's X-Request-Id is kept when it is sane, so one id follows a request across services. */
-export function requestIdFor(request: IncomingMessage, response: ServerResponse): string {
+/**
+ * Gives every request its id before anything else runs (the body parser included), keeping a
+ * caller's X-Request-Id when it is sane, so one id follows a request across services.
+ */
+export function assignRequestId(
+  request: IncomingMessage & { id?: unknown },
+  response: ServerResponse,
+  next: () => void,
+): void {
   const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
+  request.id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+  response.setHeader('X-Request-Id', String(request.id));
+  next();
+}
+
+function requestIdFor(request: IncomingMessage & { id?: unknown }): string {
+  return typeof request.id === 'string' ? request.id : randomUUID();
 }
 
 /** JSON lines, a request id on each, and no secrets: credentials are redacted wherever they appear. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
+import { describeError } from '../logging/describe-error';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { OutboxJobData, OutboxTopic, TOPIC_ROUTES, jobOptions } from '../queue/queue.constants';
@@ -57,7 +58,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       void this.relayOnce()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'Outbox relay pass failed'))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: describeError(error) }, 'Outbox relay pass failed'),
+        )
         .finally(() => this.schedule());
     }, this.config.outboxPollMs);
   }

@@ -18,6 +18,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { IsOptionalNonNull } from '../../common/http/validators';
 import { ROLES, type Role } from '../domain/roles';
 import type { UserEntity } from '../user.entity';
 
@@ -68,21 +69,21 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'Sets a new password' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MinLength(8)
   @MaxLength(128)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -102,12 +103,12 @@ export class UpdateUserDto {
   outletId?: string | null;
 
   @ApiPropertyOptional({ description: 'Disabled users cannot log in; users are never deleted' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: 'The version you read; a mismatch is 409 VERSION_CONFLICT' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
@@ -115,7 +116,7 @@ export class UpdateUserDto {
 
 export class UnlockUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
