@@ -69,7 +69,7 @@ const DATABASE_CONFLICTS: Record<string, string> = {
   '40P01': 'The record was changed at the same moment; try again',
 };
 
-function fromDatabaseError(error: QueryFailedError<unknown>): DomainError | null {
+function fromDatabaseError(error: QueryFailedError): DomainError | null {
   const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
   // Class 22 is "data exception": a value the client sent that the database will not take.
   if (driverError?.code?.startsWith('22')) {
@@ -91,7 +91,7 @@ export function toDomainError(exception: unknown): DomainError | null {
     const code = codeForHttpStatus(exception.getStatus());
     return code === 'INTERNAL_ERROR' ? null : new DomainError(code, exception.message);
   }
-  if (exception instanceof QueryFailedError) return fromDatabaseError(exception);
+  if (exception instanceof QueryFailedError) return fromDatabaseError(exception as QueryFailedError);
   const middleware = exception as MiddlewareError;
   if (middleware?.type === 'entity.parse.failed') {
     return new DomainError('MALFORMED_REQUEST', 'The request body is not valid JSON');

@@ -31,4 +31,8 @@ export class OutboxEventEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** After a failed hand-over, not before this (backoff), so one bad row cannot hold up the rest. */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
 }

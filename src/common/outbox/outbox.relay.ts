@@ -8,9 +8,16 @@ import { APP_CONFIG } from '../config/config.module';
 import { OutboxJobData, OutboxTopic, TOPIC_ROUTES, jobOptions } from '../queue/queue.constants';
 import { QueueRegistry } from '../queue/queue.registry';
 import { OutboxEventEntity } from './outbox-event.entity';
+import { REDELIVER_AFTER_MS, REDELIVER_WINDOW_MS, dispatchRetryDelayMs } from './outbox-retry';
 
 const BATCH_SIZE = 100;
 const ADD_TIMEOUT_MS = 5000;
+
+interface DeliveryFailure {
+  reason: string;
+  /** The queue could not be reached: later rows would fail the same way. */
+  queueDown: boolean;
+}
 
 export interface RelayResult {
   delivered: number;
@@ -73,12 +80,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.running;
   }
 
-  private relayBatch(): Promise<RelayResult> {
+  private async relayBatch(): Promise<RelayResult> {
+    await this.redeliverLost();
     return this.dataSource.transaction(async (tx) => {
+      const now = this.clock.now();
       const rows = await tx
         .getRepository(OutboxEventEntity)
         .createQueryBuilder('o')
         .where('o.dispatchedAt IS NULL')
+        .andWhere('(o.nextAttemptAt IS NULL OR o.nextAttemptAt <= :now)', { now })
         .orderBy('o.id', 'ASC')
         .limit(BATCH_SIZE)
         .setLock('pessimistic_write')
@@ -86,37 +96,58 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getMany();
       let delivered = 0;
       for (const row of rows) {
-        const error = await this.deliver(row);
-        if (error === null) {
+        const failure = await this.deliver(row);
+        if (failure === null) {
           delivered += 1;
           await tx.update(
             OutboxEventEntity,
             { id: row.id },
-            { dispatchedAt: this.clock.now(), lastError: null },
+            { dispatchedAt: now, lastError: null, nextAttemptAt: null },
           );
-        } else {
-          await tx.update(
-            OutboxEventEntity,
-            { id: row.id },
-            {
-              dispatchAttempts: row.dispatchAttempts + 1,
-              lastError: error.slice(0, 2000),
-            },
-          );
-          // The queue is unreachable: the rest of the batch waits for the next pass, in order.
-          return { delivered, waiting: rows.length - delivered };
+          continue;
         }
+        const attempts = row.dispatchAttempts + 1;
+        await tx.update(
+          OutboxEventEntity,
+          { id: row.id },
+          {
+            dispatchAttempts: attempts,
+            lastError: failure.reason.slice(0, 2000),
+            // A row that fails for its own reasons (an unknown topic) backs off so it cannot hold up the rest.
+            nextAttemptAt: failure.queueDown
+              ? null
+              : new Date(now.getTime() + dispatchRetryDelayMs(attempts)),
+          },
+        );
+        // With the queue unreachable, the rest of the batch waits, in order, for the next pass.
+        if (failure.queueDown) return { delivered, waiting: rows.length - delivered };
       }
-      return { delivered, waiting: 0 };
+      return { delivered, waiting: rows.length - delivered };
     });
   }
 
+  /** Hands over again the rows whose jobs were never consumed (see REDELIVER_AFTER_MS). */
+  private async redeliverLost(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxEventEntity)
+      .set({ dispatchedAt: null })
+      .where('dispatched_at IS NOT NULL')
+      .andWhere('COALESCE(run_at, dispatched_at) < :stale', { stale: new Date(now - REDELIVER_AFTER_MS) })
+      .andWhere('created_at > :windowStart', { windowStart: new Date(now - REDELIVER_WINDOW_MS) })
+      .andWhere('NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.outbox_id = outbox.id)')
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** Returns null when the row is now held by its queue, or why it is not. */
-  private async deliver(row: OutboxEventEntity): Promise<string | null> {
+  private async deliver(row: OutboxEventEntity): Promise<DeliveryFailure | null> {
     const route = TOPIC_ROUTES[row.topic as OutboxTopic] as (typeof TOPIC_ROUTES)[OutboxTopic] | undefined;
-    if (!route) return `unknown topic ${row.topic}`;
+    if (!route) return { reason: `unknown topic ${row.topic}`, queueDown: false };
     const queue = this.queues.get(route.queue);
-    if (!this.queues.isReady(queue)) return `queue ${route.queue} is not connected`;
+    if (!this.queues.isReady(queue))
+      return { reason: `queue ${route.queue} is not connected`, queueDown: true };
     const data: OutboxJobData = {
       outboxId: row.id,
       topic: row.topic as OutboxTopic,
@@ -135,7 +166,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return { reason: error instanceof Error ? error.message : String(error), queueDown: true };
     }
   }
 }
