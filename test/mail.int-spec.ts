@@ -1,8 +1,12 @@
 import { AddressInfo } from 'node:net';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import type { FindOptionsWhere } from 'typeorm';
+import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { MessageEntity } from '../src/common/mail/message.entity';
-import { JOB_ATTEMPTS } from '../src/common/queue/queue.constants';
+import { JOB_ATTEMPTS, QUEUE_MAIL } from '../src/common/queue/queue.constants';
 import { TestApp, createTestApp, eventually } from './support/test-app';
 
 interface SmtpStub {
@@ -55,6 +59,8 @@ describe('mail through SMTP', () => {
     await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
   });
 
+  const auditCount = (where: FindOptionsWhere<AuditLogEntity>) =>
+    t.dataSource.getRepository(AuditLogEntity).countBy(where);
   const message = (id: string) => t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id });
   const sendTest = (to: string, language?: string) =>
     t
@@ -78,6 +84,7 @@ describe('mail through SMTP', () => {
     });
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(sent.attempts).toBe(1);
+    expect(await auditCount({ entityId: sent.id, action: 'message.sent' })).toBe(1);
     const mail = smtp.received.find((m) => m.headers.get('x-aftersales-message-id') === sent.id);
     expect(mail?.subject).toBe('【售后服务系统】邮件发送测试');
     expect(mail?.text).toContain('这是一封测试邮件');
@@ -100,7 +107,7 @@ describe('mail through SMTP', () => {
     expect(mail?.subject).toBe('[After-sales service] Mail test');
   });
 
-  it('retries a refused message with backoff and leaves it failed and visible', async () => {
+  it('retries a refused message with backoff, leaves it failed and visible, and lets an admin retry it', async () => {
     const queued = await sendTest('nobody@refuse.example.com');
     await t.relay();
     const failed = await eventually(async () => {
@@ -109,17 +116,34 @@ describe('mail through SMTP', () => {
     }, 20000);
     expect(failed.attempts).toBe(JOB_ATTEMPTS);
     expect(failed.error).toMatch(/550|mailbox unavailable/);
+    expect(await auditCount({ entityId: failed.id, action: 'message.failed' })).toBe(1);
+
     const jobs = await t
       .http()
       .get('/api/v1/jobs/failed')
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(jobs.body).toEqual(
-      expect.arrayContaining([expect.objectContaining({ queue: 'mail', attemptsMade: JOB_ATTEMPTS })]),
-    );
+    expect(jobs.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(jobs.body.items).toEqual([expect.objectContaining({ queue: 'mail', attemptsMade: JOB_ATTEMPTS })]);
+    const jobId = jobs.body.items[0].id as string;
+    // Exponential backoff from JOB_BACKOFF_MS=20: at least 20 + 40 + 80 + 160 ms between first try and failure.
+    const job = await t.app.get<Queue>(getQueueToken(QUEUE_MAIL)).getJob(jobId);
+    expect((job?.finishedOn ?? 0) - (job?.timestamp ?? Infinity)).toBeGreaterThanOrEqual(300);
     const counts = await t.http().get('/api/v1/jobs').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(counts.body).toEqual(
       expect.arrayContaining([expect.objectContaining({ queue: 'mail', failed: 1 })]),
     );
+
+    await t
+      .http()
+      .post('/api/v1/jobs/mail/no-such-job/retry')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/v1/jobs/mail/${jobId}/retry`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(204);
+    expect(await auditCount({ action: 'job.retried', entityId: `mail:${jobId}` })).toBe(1);
   });
 });

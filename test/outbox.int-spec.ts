@@ -7,7 +7,12 @@ import { MessageEntity } from '../src/common/mail/message.entity';
 import { NotificationService } from '../src/common/mail/notification.service';
 import { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
 import { ProcessedEventEntity } from '../src/common/outbox/processed-event.entity';
-import { JOB_SEND_MAIL, QUEUE_MAIL, jobOptions } from '../src/common/queue/queue.constants';
+import {
+  JOB_SEND_MAIL,
+  QUEUE_HOUSEKEEPING,
+  QUEUE_MAIL,
+  jobOptions,
+} from '../src/common/queue/queue.constants';
 import { TestApp, createTestApp, eventually } from './support/test-app';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -43,6 +48,8 @@ describe('transactional outbox', () => {
   it('commits the business change while Redis is down, and delivers once when it is back', async () => {
     expect(queue.client.status).not.toBe('ready');
 
+    const jobs = await t.http().get('/api/v1/jobs').set('Authorization', `Bearer ${admin}`).expect(503);
+    expect(jobs.body.code).toBe('QUEUE_UNAVAILABLE');
     const health = await t.http().get('/health').expect(503);
     expect(health.body.down).toEqual(expect.arrayContaining(['redis', 'queue']));
     expect(health.body.checks.database).toBe('up');
@@ -73,6 +80,9 @@ describe('transactional outbox', () => {
     }, 15000);
     expect(sent.transportId).toContain(`${messageId}.eml`);
     await t.http().get('/health').expect(200);
+    // The daily housekeeping, which could not be scheduled while Redis was away, is scheduled now.
+    const housekeeping = t.app.get<Queue>(getQueueToken(QUEUE_HOUSEKEEPING));
+    await eventually(async () => (await housekeeping.getRepeatableJobs()).length === 1);
 
     // Delivered again (a relay that crashed before marking the row, a retried job): nothing more happens.
     const row = await outboxRow(messageId);

@@ -23,6 +23,9 @@ export interface AuditActor {
   username: string | null;
 }
 
+/** The actor of what the system does on its own (jobs, start-up). */
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system' };
+
 export interface AuditEntryInput {
   actor: AuditActor;
   action: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { scopeToOutlet } from '../auth/outlet-scope.query';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { describeChanges } from '../audit/domain/describe-changes';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
@@ -154,7 +154,7 @@ export class UsersService {
         passwordHash,
       });
       await this.audit.append(tx, {
-        actor: { id: null, username: 'system' },
+        actor: SYSTEM_ACTOR,
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
+  | 'QUEUE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
 
 export class DomainError extends Error {

@@ -17,6 +17,7 @@ const CHINESE: Record<ErrorCode, string> = {
   VERSION_CONFLICT: '记录已被他人修改，请刷新后重试',
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个请求',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
+  QUEUE_UNAVAILABLE: '后台任务服务暂时不可用，请稍后再试',
   INTERNAL_ERROR: '服务器内部错误',
 };
 

@@ -39,6 +39,8 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'RATE_LIMITED':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'QUEUE_UNAVAILABLE':
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case 'INTERNAL_ERROR':
       return HttpStatus.INTERNAL_SERVER_ERROR;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../auth/authenticated-user';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService, SYSTEM_ACTOR } from '../../audit/audit.service';
 import { Tx, inTransaction } from '../database/transaction';
 import { Page } from '../http/pagination';
 import { ListMessagesQueryDto } from './dto/message.dto';
@@ -124,31 +124,50 @@ export class NotificationService {
           text: message.body,
           messageId: message.id,
         });
+        const sentAt = new Date();
         await tx.update(
           MessageEntity,
           { id: message.id },
-          {
-            status: 'sent',
-            sentAt: new Date(),
-            attempts: attempt,
-            error: null,
-            transportId: transportId.slice(0, 300),
-          },
+          { status: 'sent', sentAt, attempts: attempt, error: null, transportId: transportId.slice(0, 300) },
         );
+        await this.audit.append(tx, {
+          actor: SYSTEM_ACTOR,
+          action: 'message.sent',
+          entityType: 'message',
+          entityId: message.id,
+          changes: { status: { from: message.status, to: 'sent' }, attempts: attempt },
+        });
         outcome = 'sent';
       });
       return outcome;
     } catch (error) {
-      const failed = attempt >= maxAttempts;
-      await this.dataSource.getRepository(MessageEntity).update(
-        { id: messageId },
-        {
-          status: failed ? 'failed' : 'queued',
-          attempts: attempt,
-          error: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
-        },
-      );
+      await this.recordFailedAttempt(messageId, attempt, attempt >= maxAttempts, error);
       throw error;
     }
+  }
+
+  private async recordFailedAttempt(
+    messageId: string,
+    attempt: number,
+    final: boolean,
+    error: unknown,
+  ): Promise<void> {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    await inTransaction(this.dataSource, async (tx) => {
+      await tx.update(
+        MessageEntity,
+        { id: messageId },
+        { status: final ? 'failed' : 'queued', attempts: attempt, error: reason },
+      );
+      if (final) {
+        await this.audit.append(tx, {
+          actor: SYSTEM_ACTOR,
+          action: 'message.failed',
+          entityType: 'message',
+          entityId: messageId,
+          changes: { status: { from: 'queued', to: 'failed' }, attempts: attempt, error: reason },
+        });
+      }
+    });
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Roles } from '../../auth/decorators';
-import { PageQueryDto } from '../http/pagination';
+import type { RequestContext } from '../../auth/authenticated-user';
+import { Ctx, Roles } from '../../auth/decorators';
+import { Page, PageQueryDto } from '../http/pagination';
 import { FailedJob, JobsService, QueueCounts } from './jobs.service';
 import { QUEUE_NAMES, type QueueName } from './queue.constants';
 
@@ -36,16 +37,13 @@ export class JobsController {
   }
 
   @Get('failed')
-  async failed(@Query() query: FailedJobsQueryDto): Promise<FailedJob[]> {
-    const start = (query.page - 1) * query.pageSize;
-    const queues = query.queue ? [query.queue] : QUEUE_NAMES;
-    const lists = await Promise.all(queues.map((queue) => this.jobs.failed(queue, start, query.pageSize)));
-    return lists.flat();
+  failed(@Query() query: FailedJobsQueryDto): Promise<Page<FailedJob>> {
+    return this.jobs.failed(query.queue ? [query.queue] : QUEUE_NAMES, query.page, query.pageSize);
   }
 
   @Post(':queue/:id/retry')
   @HttpCode(204)
-  retry(@Param() params: JobParams): Promise<void> {
-    return this.jobs.retry(params.queue, params.id);
+  retry(@Param() params: JobParams, @Ctx() context: RequestContext): Promise<void> {
+    return this.jobs.retry(params.queue, params.id, context);
   }
 }

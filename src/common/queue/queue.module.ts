@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
 import { AppConfig } from '../config/config';
 import { QUEUE_NAMES } from './queue.constants';
 import { QueueRegistry } from './queue.registry';
@@ -13,7 +14,11 @@ export class QueueModule {
     const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
     return {
       module: QueueModule,
-      imports: [BullModule.forRoot({ url: config.redisUrl, prefix: config.redisPrefix }), queues],
+      imports: [
+        BullModule.forRoot({ url: config.redisUrl, prefix: config.redisPrefix }),
+        queues,
+        AuditModule,
+      ],
       controllers: [JobsController],
       providers: [QueueRegistry, JobsService],
       exports: [queues, QueueRegistry, JobsService],

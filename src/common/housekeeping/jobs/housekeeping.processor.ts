@@ -3,6 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { describeError } from '../../logging/describe-error';
 import { JOB_PRUNE, PRUNE_CRON, QUEUE_HOUSEKEEPING } from '../../queue/queue.constants';
 import { HousekeepingService, PruneResult } from '../housekeeping.service';
 
@@ -17,10 +18,18 @@ export class HousekeepingProcessor implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Not awaited: with Redis away the add waits for it to come back, and start-up must not. */
+  /**
+   * Scheduled whenever the queue's connection becomes ready (at start and after every outage), never
+   * waited for: start-up must not hang on a Redis that is away. Adding the same schedule twice is a no-op.
+   */
   onApplicationBootstrap(): void {
+    this.queue.client.on('ready', () => this.scheduleQuietly());
+    if (this.queue.client.status === 'ready') this.scheduleQuietly();
+  }
+
+  private scheduleQuietly(): void {
     this.schedule().catch((error: unknown) =>
-      this.logger.warn({ err: (error as Error).message }, 'Could not schedule housekeeping'),
+      this.logger.warn({ err: describeError(error) }, 'Could not schedule housekeeping'),
     );
   }
 
