@@ -1,3 +1,5 @@
+import { IdempotencyKeyEntity } from '../src/common/idempotency/idempotency-key.entity';
+import { IdempotencyInterceptor } from '../src/common/idempotency/idempotency.interceptor';
 import { UserEntity } from '../src/users/user.entity';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { type TestApp, createTestApp } from './support/test-app';
@@ -69,5 +71,20 @@ describe('Idempotency-Key on creates', () => {
   it('refuses a malformed key naming the header', async () => {
     const response = await create('bad key with spaces', userBody('idem-bad')).expect(400);
     expect(response.body.details.fields[0].field).toBe('Idempotency-Key');
+  });
+
+  it('never repeats a change whose answer was not kept', async () => {
+    const keepAnswer = jest
+      .spyOn(IdempotencyInterceptor.prototype as unknown as { keepAnswer: () => Promise<void> }, 'keepAnswer')
+      .mockResolvedValueOnce(undefined);
+    await create('key-lost-answer', userBody('idem-lost')).expect(201);
+    keepAnswer.mockRestore();
+    const retry = await create('key-lost-answer', userBody('idem-lost')).expect(409);
+    expect(retry.body.code).toBe('CONFLICT');
+    expect(await usersNamed('idem-lost')).toBe(1);
+    const key = await t.dataSource
+      .getRepository(IdempotencyKeyEntity)
+      .findOneByOrFail({ key: 'key-lost-answer' });
+    expect(key.committedAt).toBeInstanceOf(Date);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Tx } from '../common/database/transaction';
+import { Tx, inTransaction } from '../common/database/transaction';
 import { Page, PageQuery } from '../common/http/pagination';
 import { AuditLogEntity } from './audit-log.entity';
 import {
@@ -104,7 +104,7 @@ export class AuditService {
 
   /** Appends in a transaction of its own, for events with no other write (a failed login). */
   appendAlone(input: AuditEntryInput): Promise<AuditLogEntity> {
-    return this.dataSource.transaction((tx) => this.append(tx, input));
+    return inTransaction(this.dataSource, (tx) => this.append(tx, input));
   }
 
   async list(filter: AuditLogFilter): Promise<Page<AuditLogEntity>> {

@@ -23,6 +23,11 @@ export class IdempotencyKeyEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When the request's business change committed (in the same transaction). */
+  @Column({ type: 'timestamptz', nullable: true })
+  committedAt!: Date | null;
+
+  /** When its answer was kept, for replay. */
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { Observable, from, lastValueFrom } from 'rxjs';
@@ -8,6 +8,8 @@ import { canonicalJson } from '../../audit/domain/hash-chain';
 import { Clock } from '../clock';
 import { DomainError } from '../errors/domain-error';
 import { invalidFields } from '../errors/validation-errors';
+import { describeError } from '../logging/describe-error';
+import { IdempotencyClaim, runWithClaim } from './idempotency-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -29,6 +31,8 @@ function requestHash(request: Request): string {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(IdempotencyInterceptor.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -57,8 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     handle: () => Promise<unknown>,
   ): Promise<unknown> {
     const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
-    const claimed = await this.claim(userId, key, hash);
-    if (!claimed) {
+    if (!(await this.claim(userId, key, hash))) {
       const existing = await repository.findOneByOrFail({ userId, key });
       if (existing.requestHash !== hash) {
         throw new DomainError(
@@ -66,27 +69,45 @@ export class IdempotencyInterceptor implements NestInterceptor {
           'This Idempotency-Key was used for a different request',
         );
       }
-      if (existing.completedAt === null || existing.statusCode === null) {
-        throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
+      if (existing.completedAt !== null && existing.statusCode !== null) {
+        response.status(existing.statusCode);
+        response.setHeader('Idempotent-Replayed', 'true');
+        return existing.response;
       }
-      response.status(existing.statusCode);
-      response.setHeader('Idempotent-Replayed', 'true');
-      return existing.response;
-    }
-    try {
-      const result = await handle();
-      await repository.update(
-        { userId, key },
-        {
-          statusCode: response.statusCode,
-          response: (result ?? null) as object,
-          completedAt: this.clock.now(),
-        },
+      throw new DomainError(
+        'CONFLICT',
+        existing.committedAt === null
+          ? 'A request with this Idempotency-Key is still in progress'
+          : 'The request with this Idempotency-Key was carried out but its answer was not kept; read the record',
       );
-      return result;
+    }
+    const claim: IdempotencyClaim = { userId, key, committed: false };
+    let result: unknown;
+    try {
+      result = await runWithClaim(claim, handle);
     } catch (error) {
-      await repository.delete({ userId, key });
+      // Nothing committed: free the key so the request can be made again. Something did: keep it.
+      if (!claim.committed) await repository.delete({ userId, key });
       throw error;
+    }
+    await this.keepAnswer(userId, key, response.statusCode, result);
+    return result;
+  }
+
+  /** Keeps the answer for replays; a failure here loses only the replay, never the guarantee. */
+  private async keepAnswer(userId: string, key: string, statusCode: number, result: unknown): Promise<void> {
+    try {
+      await this.dataSource
+        .getRepository(IdempotencyKeyEntity)
+        .update(
+          { userId, key },
+          { statusCode, response: (result ?? null) as object, completedAt: this.clock.now() },
+        );
+    } catch (error) {
+      this.logger.warn(
+        { err: describeError(error), key },
+        'Could not keep the answer of an idempotent request',
+      );
     }
   }
 
@@ -106,7 +127,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .createQueryBuilder()
       .update(IdempotencyKeyEntity)
       .set({ createdAt: this.clock.now(), requestHash: hash })
-      .where('user_id = :userId AND key = :key AND completed_at IS NULL AND created_at < :abandonedBefore', {
+      .where('user_id = :userId AND key = :key AND committed_at IS NULL AND created_at < :abandonedBefore', {
         userId,
         key,
         abandonedBefore,
