@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { mkdir } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -24,6 +25,11 @@ function readConfig(): AppConfig {
 
 async function bootstrap(): Promise<void> {
   const config = readConfig();
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+  } catch (error) {
+    fail(`DATA_DIR: cannot create ${config.dataDir}: ${(error as Error).message}`);
+  }
   try {
     await prepareDatabase(config.databaseUrl);
   } catch (error) {

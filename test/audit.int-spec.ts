@@ -39,6 +39,30 @@ describe('audit trail', () => {
     expect(entries.body.items[0].requestId).toEqual(expect.any(String));
   });
 
+  it('writes neither the change nor its entry when the use case fails after its audit entry', async () => {
+    const admin = await t.tokenFor(['admin']);
+    const before = await count();
+    const original = AuditService.prototype.append;
+    const failAfterAppend = jest
+      .spyOn(AuditService.prototype, 'append')
+      .mockImplementationOnce(async function (
+        this: AuditService,
+        ...args: Parameters<AuditService['append']>
+      ) {
+        await original.apply(this, args);
+        throw new Error('failure after the audit entry was written');
+      });
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username: 'half-written', displayName: 'H', password: 'long-enough', roles: ['agent'] })
+      .expect(500);
+    failAfterAppend.mockRestore();
+    expect(await count()).toBe(before);
+    expect(await dataSource.getRepository(UserEntity).findOneBy({ username: 'half-written' })).toBeNull();
+  });
+
   it('writes nothing when the change rolls back', async () => {
     const before = await count();
     await expect(

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -37,6 +37,15 @@ describe('starting the service', () => {
     expect(started.output().trim().split('\n')).toEqual([
       expect.stringMatching(/^Configuration error: DATABASE_URL: /),
     ]);
+  });
+
+  it('stops naming DATA_DIR when it cannot be created', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'aftersales-datadir-'));
+    await writeFile(path.join(dir, 'a-file'), '');
+    const started = startService({ DATA_DIR: path.join(dir, 'a-file', 'data') });
+    expect(await started.exited).toBe(1);
+    await rm(dir, { recursive: true, force: true });
+    expect(started.output()).toMatch(/^DATA_DIR: cannot create/m);
   });
 
   it('refuses the default JWT secret in production', async () => {

@@ -311,3 +311,19 @@ describe('splitDatabaseUrl', () => {
     expect(() => splitDatabaseUrl('not a url')).toThrow();
   });
 });
+
+describe('MAIL_FROM', () => {
+  it.each(['noreply@example.com', '售后服务 <service@example.com>', 'Service Desk <desk@example.com>'])(
+    'accepts %s',
+    (value) => {
+      expect(loadConfig({ MAIL_FROM: value }).mailFrom).toBe(value);
+    },
+  );
+
+  it.each(['not an address', 'Name <not-an-address>', '<a@b.c> trailing'])(
+    'refuses %s naming MAIL_FROM',
+    (value) => {
+      expect(() => loadConfig({ MAIL_FROM: value })).toThrow(/^MAIL_FROM: /);
+    },
+  );
+});

@@ -158,7 +158,7 @@ export function loadConfig(env: Env): AppConfig {
       'a duration such as 30m, 8h or 1d',
     ),
     smtpUrl: urlWithProtocol(env, 'SMTP_URL', null, ['smtp:', 'smtps:']),
-    mailFrom: read(env, 'MAIL_FROM') ?? '售后服务系统 <noreply@aftersales.local>',
+    mailFrom: mailFrom(env),
     dataDir: read(env, 'DATA_DIR') ?? './data',
     companyTimeZone: timeZone(env, 'TZ_COMPANY', 'Asia/Shanghai'),
     adminUsername,
@@ -167,6 +167,17 @@ export function loadConfig(env: Env): AppConfig {
     jobBackoffMs: integer(env, 'JOB_BACKOFF_MS', 5000, 1, 3_600_000),
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
   };
+}
+
+const ADDRESS = '[^<>@\\s]+@[^<>@\\s]+';
+const MAIL_FROM_PATTERN = new RegExp(`^(${ADDRESS}|[^<>]*<${ADDRESS}>)$`);
+
+function mailFrom(env: Env): string {
+  const raw = read(env, 'MAIL_FROM') ?? '售后服务系统 <noreply@aftersales.local>';
+  if (!MAIL_FROM_PATTERN.test(raw)) {
+    throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${raw}"`);
+  }
+  return raw;
 }
 
 function oneOfPattern(env: Env, name: string, fallback: string, pattern: RegExp, what: string): string {
