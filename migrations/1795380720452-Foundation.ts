@@ -29,6 +29,7 @@ export class Foundation1795380720452 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_outbox_pending" ON "outbox" ("id") WHERE dispatched_at IS NULL`,
     );
+    await queryRunner.query(`CREATE INDEX "ix_outbox_created" ON "outbox" ("created_at") `);
     await queryRunner.query(
       `CREATE TABLE "processed_events" ("consumer" character varying(64) NOT NULL, "outbox_id" bigint NOT NULL, "status" character varying(32) NOT NULL DEFAULT 'done', "processed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_8caa2d11ebeaad5aa4a0c973c2a" PRIMARY KEY ("consumer", "outbox_id"))`,
     );
@@ -48,6 +49,7 @@ export class Foundation1795380720452 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "processed_events"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_outbox_created"`);
     await queryRunner.query(`DROP INDEX "public"."ix_outbox_pending"`);
     await queryRunner.query(`DROP TABLE "outbox"`);
     await queryRunner.query(`DROP INDEX "public"."ix_messages_related"`);

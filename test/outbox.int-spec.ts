@@ -6,6 +6,7 @@ import { In } from 'typeorm';
 import { MessageEntity } from '../src/common/mail/message.entity';
 import { NotificationService } from '../src/common/mail/notification.service';
 import { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
+import { REDELIVERY_SWEEP_INTERVAL_MS } from '../src/common/outbox/outbox-retry';
 import { ProcessedEventEntity } from '../src/common/outbox/processed-event.entity';
 import {
   JOB_SEND_MAIL,
@@ -155,6 +156,7 @@ describe('transactional outbox', () => {
     await t.dataSource
       .getRepository(OutboxEventEntity)
       .update({ id: row.id }, { dispatchedAt: new Date(Date.now() - 20 * 60 * 1000) });
+    t.clock.advance(REDELIVERY_SWEEP_INTERVAL_MS);
     await t.relay();
     await eventually(async () => {
       const sent = await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: message.id });

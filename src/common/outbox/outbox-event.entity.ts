@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A job or domain event written in the same transaction as the change that causes it; the relay delivers it. */
 @Entity('outbox')
 @Index('ix_outbox_pending', ['id'], { where: 'dispatched_at IS NULL' })
+@Index('ix_outbox_created', ['createdAt'])
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

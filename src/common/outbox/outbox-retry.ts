@@ -8,5 +8,7 @@ export function dispatchRetryDelayMs(attempts: number): number {
  * restarted without its data): the relay hands it over again. Consumers are idempotent by row.
  */
 export const REDELIVER_AFTER_MS = 15 * 60 * 1000;
+/** The look for lost jobs is a scan of recent rows: once a minute per worker is plenty. */
+export const REDELIVERY_SWEEP_INTERVAL_MS = 60 * 1000;
 /** Rows older than this are not redelivered any more; their jobs are long settled one way or the other. */
 export const REDELIVER_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;

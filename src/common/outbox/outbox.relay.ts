@@ -8,7 +8,12 @@ import { APP_CONFIG } from '../config/config.module';
 import { OutboxJobData, OutboxTopic, TOPIC_ROUTES, jobOptions } from '../queue/queue.constants';
 import { QueueRegistry } from '../queue/queue.registry';
 import { OutboxEventEntity } from './outbox-event.entity';
-import { REDELIVER_AFTER_MS, REDELIVER_WINDOW_MS, dispatchRetryDelayMs } from './outbox-retry';
+import {
+  REDELIVERY_SWEEP_INTERVAL_MS,
+  REDELIVER_AFTER_MS,
+  REDELIVER_WINDOW_MS,
+  dispatchRetryDelayMs,
+} from './outbox-retry';
 
 const BATCH_SIZE = 100;
 const ADD_TIMEOUT_MS = 5000;
@@ -43,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<RelayResult> | null = null;
   private stopped = false;
+  private lastSweepAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -81,7 +87,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayBatch(): Promise<RelayResult> {
-    await this.redeliverLost();
+    if (this.clock.now().getTime() - this.lastSweepAt >= REDELIVERY_SWEEP_INTERVAL_MS) {
+      this.lastSweepAt = this.clock.now().getTime();
+      await this.redeliverLost();
+    }
     return this.dataSource.transaction(async (tx) => {
       const now = this.clock.now();
       const rows = await tx
