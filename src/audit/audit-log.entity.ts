@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ChainedFields } from './domain/hash-chain';
 
 /** Append-only, hash-chained; the database refuses UPDATE and DELETE (see the migration's trigger). */
 @Entity('audit_log')
@@ -38,4 +39,19 @@ export class AuditLogEntity {
 
   @Column({ type: 'char', length: 64 })
   hash!: string;
+}
+
+/** The fields of an entry that its hash covers, as they are hashed. */
+export function chainedFields(entry: AuditLogEntity): ChainedFields {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: entry.changes,
+    requestId: entry.requestId,
+  };
 }

@@ -3,16 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Tx, inTransaction } from '../common/database/transaction';
-import { Page, PageQuery } from '../common/http/pagination';
-import { AuditLogEntity } from './audit-log.entity';
-import {
-  CHAIN_START,
-  ChainCursor,
-  ChainedFields,
-  GENESIS_HASH,
-  checkEntry,
-  entryHash,
-} from './domain/hash-chain';
+import { Page, PageQuery, fetchPage } from '../common/http/pagination';
+import { AuditLogEntity, chainedFields } from './audit-log.entity';
+import { CHAIN_START, ChainCursor, GENESIS_HASH, checkEntry, entryHash } from './domain/hash-chain';
 
 /** Transaction-scoped lock that keeps the chain a single line: writers append one after another. */
 const AUDIT_CHAIN_LOCK_KEY = 27922_0002;
@@ -52,20 +45,6 @@ export interface VerifyResult {
 /** JSON round trip: what we hash is exactly what jsonb gives back (no undefined, dates as strings). */
 function jsonSafe(changes: Record<string, unknown> | undefined): Record<string, unknown> {
   return JSON.parse(JSON.stringify(changes ?? {})) as Record<string, unknown>;
-}
-
-function chainedFields(entry: AuditLogEntity): ChainedFields {
-  return {
-    seq: entry.seq,
-    at: entry.at.toISOString(),
-    actorId: entry.actorId,
-    actorName: entry.actorName,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    changes: entry.changes,
-    requestId: entry.requestId,
-  };
 }
 
 @Injectable()
@@ -114,12 +93,7 @@ export class AuditService {
     if (filter.actorId) query.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
     if (filter.from) query.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('a.at < :to', { to: filter.to });
-    const [items, total] = await query
-      .orderBy('a.seq', 'DESC')
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items, total, page: filter.page, pageSize: filter.pageSize };
+    return fetchPage(query.orderBy('a.seq', 'DESC'), filter);
   }
 
   /** Walks the whole chain in sequence order, in batches, and reports the first entry that does not fit. */

@@ -6,7 +6,7 @@ import { scopeToOutlet } from '../auth/outlet-scope.query';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { describeChanges } from '../audit/domain/describe-changes';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
-import { Page } from '../common/http/pagination';
+import { Page, fetchPage } from '../common/http/pagination';
 import { Tx, inTransaction } from '../common/database/transaction';
 import type { Role } from './domain/roles';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
@@ -47,12 +47,7 @@ export class UsersService {
     if (query.role) q.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.disabled !== undefined) q.andWhere('u.disabled = :disabled', { disabled: query.disabled });
     if (query.outletId) q.andWhere('u.outletId = :outletId', { outletId: query.outletId });
-    const [items, total] = await q
-      .orderBy('u.username', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return fetchPage(q.orderBy('u.username', 'ASC'), query);
   }
 
   async create(dto: CreateUserDto, context: RequestContext): Promise<UserEntity> {

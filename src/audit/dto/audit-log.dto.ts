@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsApiDate } from '../../common/http/validators';
-import type { AuditLogEntity } from '../audit-log.entity';
+import { type AuditLogEntity, chainedFields } from '../audit-log.entity';
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'user' })
@@ -62,17 +62,5 @@ export class VerifyResponse {
 }
 
 export function toAuditEntryResponse(entry: AuditLogEntity): AuditEntryResponse {
-  return {
-    seq: entry.seq,
-    at: entry.at.toISOString(),
-    actorId: entry.actorId,
-    actorName: entry.actorName,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    changes: entry.changes,
-    requestId: entry.requestId,
-    prevHash: entry.prevHash,
-    hash: entry.hash,
-  };
+  return { ...chainedFields(entry), changes: entry.changes, prevHash: entry.prevHash, hash: entry.hash };
 }

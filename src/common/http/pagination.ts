@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -32,6 +33,18 @@ export class PageQueryDto implements PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize: number = DEFAULT_PAGE_SIZE;
+}
+
+/** Runs a list query for one page: the rows and the total over all pages. */
+export async function fetchPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  page: PageQuery,
+): Promise<Page<T>> {
+  const [items, total] = await query
+    .skip((page.page - 1) * page.pageSize)
+    .take(page.pageSize)
+    .getManyAndCount();
+  return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
 export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {

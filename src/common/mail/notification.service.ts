@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../auth/authenticated-user';
 import { AuditService, SYSTEM_ACTOR } from '../../audit/audit.service';
 import { Tx, inTransaction } from '../database/transaction';
-import { Page } from '../http/pagination';
+import { Page, fetchPage } from '../http/pagination';
 import { ListMessagesQueryDto } from './dto/message.dto';
 import type { Language } from '../errors/error-messages';
 import { consumeOnce } from '../outbox/consume-once';
@@ -64,18 +64,11 @@ export class NotificationService {
   }
 
   async list(query: ListMessagesQueryDto): Promise<Page<MessageEntity>> {
-    const where = {
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.relatedType ? { relatedType: query.relatedType } : {}),
-      ...(query.relatedId ? { relatedId: query.relatedId } : {}),
-    };
-    const [items, total] = await this.dataSource.getRepository(MessageEntity).findAndCount({
-      where,
-      order: { createdAt: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const q = this.dataSource.getRepository(MessageEntity).createQueryBuilder('m');
+    if (query.status) q.andWhere('m.status = :status', { status: query.status });
+    if (query.relatedType) q.andWhere('m.relatedType = :relatedType', { relatedType: query.relatedType });
+    if (query.relatedId) q.andWhere('m.relatedId = :relatedId', { relatedId: query.relatedId });
+    return fetchPage(q.orderBy('m.createdAt', 'DESC'), query);
   }
 
   /** Queues a test message so an admin can check the mail settings end to end. */
