@@ -96,7 +96,8 @@ describe('audit trail', () => {
     );
     expect(await count()).toBe(before + 60);
     const result = await audit.verify();
-    expect(result).toEqual({ ok: true, checked: before + 60 });
+    const newest = await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'DESC' }, take: 1 });
+    expect(result).toEqual({ ok: true, checked: before + 60, headHash: newest[0]?.hash });
     const seqs = (await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'ASC' } })).map((e) =>
       Number(e.seq),
     );

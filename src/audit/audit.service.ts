@@ -40,6 +40,8 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq?: string;
+  /** The hash of the last entry checked: written down elsewhere (an audit pack, a report), it pins the whole chain. */
+  headHash: string;
 }
 
 /** JSON round trip: what we hash is exactly what jsonb gives back (no undefined, dates as strings). */
@@ -114,11 +116,13 @@ export class AuditService {
           prevHash: entry.prevHash,
           hash: entry.hash,
         });
-        if (!next) return { ok: false, checked, firstBrokenSeq: cursor.nextSeq.toString() };
+        if (!next) {
+          return { ok: false, checked, firstBrokenSeq: cursor.nextSeq.toString(), headHash: cursor.lastHash };
+        }
         cursor = next;
         checked += 1;
       }
-      if (batch.length < VERIFY_BATCH) return { ok: true, checked };
+      if (batch.length < VERIFY_BATCH) return { ok: true, checked, headHash: cursor.lastHash };
     }
   }
 }

@@ -59,6 +59,9 @@ export class VerifyResponse {
   @ApiProperty() checked!: number;
   @ApiPropertyOptional({ description: 'Sequence of the first entry that does not fit the chain' })
   firstBrokenSeq?: string;
+
+  @ApiProperty({ description: 'Hash of the last entry that fits; kept elsewhere, it pins the whole chain' })
+  headHash!: string;
 }
 
 export function toAuditEntryResponse(entry: AuditLogEntity): AuditEntryResponse {
