@@ -12,6 +12,8 @@ import { MailModule } from './common/mail/mail.module';
 import { OutboxModule } from './common/outbox/outbox.module';
 import { QueueModule } from './common/queue/queue.module';
 import { HealthModule } from './health/health.module';
+import { RegistersModule } from './common/registers/registers.module';
+import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -32,6 +34,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        RegistersModule,
+        SuppliersModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

@@ -1,3 +1,4 @@
+import type { RequestContext } from '../auth/authenticated-user';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,6 +19,11 @@ export interface AuditActor {
 
 /** The actor of what the system does on its own (jobs, start-up). */
 export const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system' };
+
+/** The acting user of a request, as the audit trail records it. */
+export function auditActor(context: RequestContext): AuditActor {
+  return { id: context.user.id, username: context.user.username };
+}
 
 export interface AuditEntryInput {
   actor: AuditActor;

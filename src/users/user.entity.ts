@@ -4,9 +4,12 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { OutletEntity } from '../outlets/outlet.entity';
 import { ROLES, type Role } from './domain/roles';
 
 const ROLE_LIST = ROLES.map((role) => `'${role}'`).join(', ');
@@ -34,9 +37,13 @@ export class UserEntity {
   @Column({ type: 'text', array: true })
   roles!: Role[];
 
-  /** A user bound to an outlet sees only that outlet's records. The outlets table arrives with the registers. */
+  /** A user bound to an outlet sees only that outlet's records. */
   @Column({ type: 'uuid', nullable: true })
   outletId!: string | null;
+
+  @ManyToOne(() => OutletEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'outlet_id', foreignKeyConstraintName: 'fk_users_outlet' })
+  outlet?: OutletEntity;
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;

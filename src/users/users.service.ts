@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { scopeToOutlet } from '../auth/outlet-scope.query';
-import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { AuditService, SYSTEM_ACTOR, auditActor } from '../audit/audit.service';
 import { describeChanges } from '../audit/domain/describe-changes';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
-import { Page, fetchPage } from '../common/http/pagination';
+import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { Tx, inTransaction } from '../common/database/transaction';
 import type { Role } from './domain/roles';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
@@ -14,10 +14,6 @@ import { hashPassword } from './password';
 import { UserEntity } from './user.entity';
 
 const AUDITED_FIELDS = ['displayName', 'email', 'roles', 'outletId', 'disabled', 'passwordHash'] as const;
-
-function auditActor(context: RequestContext) {
-  return { id: context.user.id, username: context.user.username };
-}
 
 @Injectable()
 export class UsersService {
@@ -41,9 +37,7 @@ export class UsersService {
   async list(query: ListUsersQueryDto, viewer: AuthenticatedUser): Promise<Page<UserEntity>> {
     const q = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
     scopeToOutlet(q, viewer, 'u.outletId');
-    if (query.q) {
-      q.andWhere('(u.username ILIKE :q OR u.displayName ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    }
+    matchText(q, ['u.username', 'u.displayName'], query.q);
     if (query.role) q.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.disabled !== undefined) q.andWhere('u.disabled = :disabled', { disabled: query.disabled });
     if (query.outletId) q.andWhere('u.outletId = :outletId', { outletId: query.outletId });
@@ -197,8 +191,4 @@ export class UsersService {
     }
     return user;
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }

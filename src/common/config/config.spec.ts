@@ -1,4 +1,11 @@
-import { ConfigError, DEFAULT_JWT_SECRET, loadConfig, redactUrl, splitDatabaseUrl } from './config';
+import {
+  ConfigError,
+  DEFAULT_JWT_SECRET,
+  DEFAULT_PII_KEY,
+  loadConfig,
+  redactUrl,
+  splitDatabaseUrl,
+} from './config';
 
 type Env = Record<string, string | undefined>;
 
@@ -14,6 +21,7 @@ function configErrorOf(env: Env): ConfigError {
 }
 
 const LONG_SECRET = 'x'.repeat(32);
+const OWN_KEY = '0123456789abcdef'.repeat(4);
 
 describe('loadConfig', () => {
   describe('defaults', () => {
@@ -36,6 +44,8 @@ describe('loadConfig', () => {
         logLevel: 'info',
         jobBackoffMs: 5000,
         outboxPollMs: 1000,
+        piiKey: Buffer.from(DEFAULT_PII_KEY, 'hex'),
+        uploadMaxBytes: 20 * 1024 * 1024,
       });
     });
 
@@ -73,6 +83,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         JOB_BACKOFF_MS: '250',
         OUTBOX_POLL_MS: '10',
+        PII_KEY: 'AB'.repeat(32),
+        UPLOAD_MAX_MB: '5',
       });
       expect(config).toEqual({
         nodeEnv: 'staging',
@@ -92,6 +104,8 @@ describe('loadConfig', () => {
         logLevel: 'debug',
         jobBackoffMs: 250,
         outboxPollMs: 10,
+        piiKey: Buffer.alloc(32, 0xab),
+        uploadMaxBytes: 5 * 1024 * 1024,
       });
     });
 
@@ -199,6 +213,34 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('PII_KEY', () => {
+    it.each<[string, Env]>([
+      ['missing', {}],
+      ['the development default', { PII_KEY: DEFAULT_PII_KEY }],
+    ])('is refused in production when %s', (_case, env) => {
+      const error = configErrorOf({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, ...env });
+      expect(error.variable).toBe('PII_KEY');
+    });
+
+    it.each(['abc', 'g'.repeat(64), 'a'.repeat(63), 'a'.repeat(66)])(
+      'refuses %s as not 32 bytes of hex',
+      (key) => {
+        expect(configErrorOf({ PII_KEY: key }).variable).toBe('PII_KEY');
+      },
+    );
+
+    it('is accepted in production when the key is its own', () => {
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, PII_KEY: OWN_KEY });
+      expect(config.piiKey.toString('hex')).toBe(OWN_KEY);
+    });
+  });
+
+  describe('UPLOAD_MAX_MB', () => {
+    it.each(['0', '1025', '2.5', 'ten'])('refuses %s', (value) => {
+      expect(configErrorOf({ UPLOAD_MAX_MB: value }).variable).toBe('UPLOAD_MAX_MB');
+    });
+  });
+
   describe('JWT_SECRET', () => {
     it.each<[string, Env]>([
       ['missing', {}],
@@ -213,9 +255,13 @@ describe('loadConfig', () => {
     });
 
     it('is accepted in production when at least 32 characters long', () => {
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET }).jwtSecret).toBe(LONG_SECRET);
+      expect(
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, PII_KEY: OWN_KEY }).jwtSecret,
+      ).toBe(LONG_SECRET);
       const longer = 'k'.repeat(64);
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: longer }).jwtSecret).toBe(longer);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: longer, PII_KEY: OWN_KEY }).jwtSecret).toBe(
+        longer,
+      );
     });
 
     it.each(['development', 'test', 'staging'])('falls back to the default under NODE_ENV=%s', (nodeEnv) => {

@@ -22,6 +22,10 @@ export interface AppConfig {
   jobBackoffMs: number;
   /** How often the outbox relay looks for rows that still wait for delivery. */
   outboxPollMs: number;
+  /** 32-byte key that encrypts personal data at rest (national ID numbers). */
+  piiKey: Buffer;
+  /** Largest attachment or import file accepted, in bytes. */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +38,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_JWT_SECRET = 'dev-only-secret-change-me';
+/** Development-only personal-data key (64 hex digits); production must bring its own. */
+export const DEFAULT_PII_KEY = '6465762d6f6e6c792d7069692d6b65792d6368616e67652d6d652d706c656173';
 const MIN_PRODUCTION_SECRET_LENGTH = 32;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -106,6 +112,21 @@ function jwtSecret(env: Env, nodeEnv: string): string {
   return raw;
 }
 
+function piiKey(env: Env, nodeEnv: string): Buffer {
+  const raw = read(env, 'PII_KEY');
+  if (nodeEnv === 'production' && (raw === undefined || raw === DEFAULT_PII_KEY)) {
+    throw new ConfigError('PII_KEY', 'must be set to a key of your own in production (openssl rand -hex 32)');
+  }
+  const value = raw ?? DEFAULT_PII_KEY;
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) {
+    throw new ConfigError(
+      'PII_KEY',
+      'must be 64 hexadecimal digits (32 bytes), e.g. from openssl rand -hex 32',
+    );
+  }
+  return Buffer.from(value, 'hex');
+}
+
 /** A URL fit for a log line or an error message: any password replaced by ***. */
 export function redactUrl(url: string): string {
   try {
@@ -166,6 +187,8 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', LOG_LEVELS),
     jobBackoffMs: integer(env, 'JOB_BACKOFF_MS', 5000, 1, 3_600_000),
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
+    piiKey: piiKey(env, nodeEnv),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
   };
 }
 

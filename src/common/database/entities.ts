@@ -1,3 +1,22 @@
+import { AssetEntity } from '../../assets/asset.entity';
+import { AttachmentEntity } from '../../attachments/attachment.entity';
+import { PartEntity } from '../../catalog/part.entity';
+import { ProductEntity } from '../../catalog/product.entity';
+import { CustomerEntity } from '../../customers/customer.entity';
+import { OutletEntity } from '../../outlets/outlet.entity';
+import { OutletReviewEntity } from '../../outlets/outlet-review.entity';
+import { OutletStaffEntity } from '../../outlets/outlet-staff.entity';
+import { OutletStatusChangeEntity } from '../../outlets/outlet-status-change.entity';
+import { RectificationActionEntity } from '../../outlets/rectification-action.entity';
+import { ServicePolicyEntity } from '../../policy/service-policy.entity';
+import { PerformanceReviewEntity } from '../../staff/performance-review.entity';
+import { QualificationEntity } from '../../staff/qualification.entity';
+import { TrainingAttendeeEntity } from '../../staff/training-attendee.entity';
+import { TrainingEntity } from '../../staff/training.entity';
+import { SupplierEntity } from '../../suppliers/supplier.entity';
+import { ToolInspectionEntity } from '../../tools/tool-inspection.entity';
+import { ToolEntity } from '../../tools/tool.entity';
+import { ExpiryNoticeEntity } from '../expiry/expiry-notice.entity';
 import { AuditLogEntity } from '../../audit/audit-log.entity';
 import { UserEntity } from '../../users/user.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
@@ -13,4 +32,23 @@ export const ENTITIES = [
   ProcessedEventEntity,
   MessageEntity,
   IdempotencyKeyEntity,
+  ExpiryNoticeEntity,
+  OutletEntity,
+  OutletStatusChangeEntity,
+  OutletStaffEntity,
+  OutletReviewEntity,
+  RectificationActionEntity,
+  CustomerEntity,
+  ProductEntity,
+  PartEntity,
+  AssetEntity,
+  SupplierEntity,
+  ToolEntity,
+  ToolInspectionEntity,
+  QualificationEntity,
+  TrainingEntity,
+  TrainingAttendeeEntity,
+  PerformanceReviewEntity,
+  ServicePolicyEntity,
+  AttachmentEntity,
 ];

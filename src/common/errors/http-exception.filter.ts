@@ -22,6 +22,8 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.BAD_REQUEST;
     case 'PAYLOAD_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
     case 'ACCOUNT_LOCKED':
@@ -35,6 +37,7 @@ export function statusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'INVALID_TRANSITION':
     case 'VERSION_CONFLICT':
+    case 'RECORD_IN_USE':
     case 'IDEMPOTENCY_KEY_REUSED':
       return HttpStatus.CONFLICT;
     case 'RATE_LIMITED':
@@ -58,6 +61,7 @@ function codeForHttpStatus(status: number): ErrorCode {
   if (status === 404) return 'ROUTE_NOT_FOUND';
   if (status === 409) return 'CONFLICT';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status === 429) return 'RATE_LIMITED';
   if (status >= 400 && status < 500) return 'MALFORMED_REQUEST';
   return 'INTERNAL_ERROR';

@@ -50,3 +50,17 @@ export async function fetchPage<T extends ObjectLiteral>(
 export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
   return { ...page, items: page.items.map(map) };
 }
+
+/** Narrows a list to rows where any of the columns contains the text (case-insensitive); no text, no filter. */
+export function matchText<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  columns: readonly string[],
+  text: string | undefined,
+): SelectQueryBuilder<T> {
+  const trimmed = text?.trim();
+  if (!trimmed) return query;
+  const pattern = `%${trimmed.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+  return query.andWhere(`(${columns.map((column) => `${column} ILIKE :matchText`).join(' OR ')})`, {
+    matchText: pattern,
+  });
+}

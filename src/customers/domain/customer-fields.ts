@@ -1,0 +1,6 @@
+export const CUSTOMER_KINDS = ['person', 'company'] as const;
+export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
+
+/** Service zones: on-site commitments differ by zone (SPEC §2). */
+export const ZONES = ['urban', 'suburban', 'rural'] as const;
+export type Zone = (typeof ZONES)[number];
