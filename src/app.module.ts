@@ -1,5 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssetsModule } from './assets/assets.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { ExpiryModule } from './common/expiry/expiry.module';
+import { CustomersModule } from './customers/customers.module';
+import { OutletsModule } from './outlets/outlets.module';
+import { PolicyModule } from './policy/policy.module';
+import { StaffModule } from './staff/staff.module';
+import { ToolsModule } from './tools/tools.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -36,6 +45,15 @@ export class AppModule {
         HealthModule,
         RegistersModule,
         SuppliersModule,
+        ExpiryModule,
+        AttachmentsModule,
+        OutletsModule,
+        CustomersModule,
+        CatalogModule,
+        AssetsModule,
+        ToolsModule,
+        StaffModule,
+        PolicyModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],
