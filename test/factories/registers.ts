@@ -73,7 +73,7 @@ export async function createAsset(
     repository.create({
       serialNumber: `SN${unique()}`,
       soldOn: '2026-01-15',
-      standardWarrantyEnd: '2027-01-14',
+      standardWarrantyEnd: '2027-01-15',
       ...fields,
     }),
   );

@@ -11,4 +11,9 @@ export class TestClock extends Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** Moves the clock to the given moment; it keeps ticking from there. */
+  setTo(moment: Date | string): void {
+    this.offsetMs = new Date(moment).getTime() - Date.now();
+  }
 }
