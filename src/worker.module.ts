@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExpiryScanProcessor } from './common/expiry/jobs/expiry-scan.processor';
 import { HousekeepingService } from './common/housekeeping/housekeeping.service';
 import { HousekeepingProcessor } from './common/housekeeping/jobs/housekeeping.processor';
 import { MailProcessor } from './common/mail/jobs/mail.processor';
@@ -8,5 +9,7 @@ import { OutboxRelay } from './common/outbox/outbox.relay';
  * Everything that runs background work: the outbox relay and every queue processor.
  * Loaded for ROLE=all and ROLE=worker, never for ROLE=api, so the two can be scaled apart.
  */
-@Module({ providers: [OutboxRelay, MailProcessor, HousekeepingService, HousekeepingProcessor] })
+@Module({
+  providers: [OutboxRelay, MailProcessor, HousekeepingService, HousekeepingProcessor, ExpiryScanProcessor],
+})
 export class WorkerModule {}

@@ -5,7 +5,7 @@ import { Ctx, Roles } from '../auth/decorators';
 import { mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ExpectedVersionQueryDto } from '../common/registers/register.dto';
-import { ALL_ROLES } from '../users/domain/roles';
+import { ALL_ROLES, type Role } from '../users/domain/roles';
 import {
   CreateSupplierDto,
   ListSuppliersQueryDto,
@@ -15,6 +15,9 @@ import {
   toSupplierResponse,
 } from './dto/supplier.dto';
 import { SuppliersService } from './suppliers.service';
+
+/** The qualified supplier list is kept by the service managers. */
+export const SUPPLIER_WRITERS: Role[] = ['manager', 'admin'];
 
 @ApiTags('suppliers')
 @ApiBearerAuth()
@@ -37,14 +40,14 @@ export class SuppliersController {
   }
 
   @Post()
-  @Roles('manager', 'admin')
+  @Roles(...SUPPLIER_WRITERS)
   @ApiOkResponse({ type: SupplierResponse })
   async create(@Body() dto: CreateSupplierDto, @Ctx() context: RequestContext): Promise<SupplierResponse> {
     return toSupplierResponse(await this.suppliers.create(dto, context));
   }
 
   @Patch(':id')
-  @Roles('manager', 'admin')
+  @Roles(...SUPPLIER_WRITERS)
   @ApiOkResponse({ type: SupplierResponse })
   async update(
     @Param('id', UuidParam('id')) id: string,
@@ -56,7 +59,7 @@ export class SuppliersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Roles('manager', 'admin')
+  @Roles(...SUPPLIER_WRITERS)
   @ApiNoContentResponse({ description: 'Deleted; 409 RECORD_IN_USE when other records refer to it' })
   async delete(
     @Param('id', UuidParam('id')) id: string,

@@ -43,6 +43,10 @@ export class SuppliersService {
     return supplier;
   }
 
+  exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(SupplierEntity).existsBy({ id });
+  }
+
   async list(query: ListSuppliersQueryDto): Promise<Page<SupplierEntity>> {
     const q = this.dataSource.getRepository(SupplierEntity).createQueryBuilder('s');
     matchText(q, ['s.code', 's.name', 's.scope'], query.q);

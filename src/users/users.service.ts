@@ -28,6 +28,19 @@ export class UsersService {
     return { id: user.id, username: user.username, roles: user.roles, outletId: user.outletId };
   }
 
+  /** Active users holding a role who have a mail address: who alerts for that role go to. */
+  async mailRecipients(role: Role): Promise<{ displayName: string; email: string }[]> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where(':role = ANY(u.roles)', { role })
+      .andWhere('u.disabled = false')
+      .andWhere('u.email IS NOT NULL')
+      .orderBy('u.username', 'ASC')
+      .getMany();
+    return users.map((user) => ({ displayName: user.displayName, email: user.email as string }));
+  }
+
   async get(id: string): Promise<UserEntity> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new NotFoundError('user', id);

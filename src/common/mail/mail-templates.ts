@@ -30,6 +30,32 @@ const TEMPLATES = {
         `${param(p, 'attempts')} failed logins in a row.\nIf this was not you, contact your administrator at once.\n`,
     }),
   },
+  'expiry-alert': {
+    zh: (p) => ({
+      subject:
+        p.threshold === 'expired'
+          ? `【售后服务系统】已过期：${param(p, 'description')}`
+          : `【售后服务系统】即将到期：${param(p, 'description')}`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        (p.threshold === 'expired'
+          ? `${param(p, 'description')}已于 ${param(p, 'validUntil')} 到期，请尽快办理续期并在系统中更新。\n`
+          : `${param(p, 'description')}将于 ${param(p, 'validUntil')} 到期（剩余 ${param(p, 'daysLeft')} 天），请提前办理续期。\n`) +
+        '\n此邮件由系统每日到期检查自动发送，同一证照在同一阶段只提醒一次。\n',
+    }),
+    en: (p) => ({
+      subject:
+        p.threshold === 'expired'
+          ? `[After-sales service] Expired: ${param(p, 'description')}`
+          : `[After-sales service] Expiring soon: ${param(p, 'description')}`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        (p.threshold === 'expired'
+          ? `${param(p, 'description')} expired on ${param(p, 'validUntil')}. Please renew it and update the system.\n`
+          : `${param(p, 'description')} expires on ${param(p, 'validUntil')} (${param(p, 'daysLeft')} days left). Please renew it in time.\n`) +
+        '\nSent by the daily expiry check; each item is announced once per stage.\n',
+    }),
+  },
   'test-mail': {
     zh: (p) => ({
       subject: '【售后服务系统】邮件发送测试',

@@ -9,7 +9,12 @@ export const JOB_PRUNE = 'prune';
 /** Daily, at a quiet hour of the company's day. */
 export const PRUNE_CRON = '30 3 * * *';
 
-export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING] as const;
+export const QUEUE_EXPIRY = 'expiry';
+export const JOB_EXPIRY_SCAN = 'scan';
+/** Daily, before the working day starts, so managers find the alerts in the morning. */
+export const EXPIRY_SCAN_CRON = '0 7 * * *';
+
+export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING, QUEUE_EXPIRY] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface TopicRoute {

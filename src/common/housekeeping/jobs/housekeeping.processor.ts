@@ -3,7 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { describeError } from '../../logging/describe-error';
+import { keepScheduled, scheduleRepeatable } from '../../queue/keep-scheduled';
 import { JOB_PRUNE, PRUNE_CRON, QUEUE_HOUSEKEEPING } from '../../queue/queue.constants';
 import { HousekeepingService, PruneResult } from '../housekeeping.service';
 
@@ -18,31 +18,12 @@ export class HousekeepingProcessor implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Scheduled whenever the queue's connection becomes ready (at start and after every outage), never
-   * waited for: start-up must not hang on a Redis that is away. Adding the same schedule twice is a no-op.
-   */
   onApplicationBootstrap(): void {
-    this.queue.client.on('ready', () => this.scheduleQuietly());
-    if (this.queue.client.status === 'ready') this.scheduleQuietly();
+    keepScheduled(this.queue, this.logger, () => this.schedule());
   }
 
-  private scheduleQuietly(): void {
-    this.schedule().catch((error: unknown) =>
-      this.logger.warn({ err: describeError(error) }, 'Could not schedule housekeeping'),
-    );
-  }
-
-  async schedule(): Promise<void> {
-    await this.queue.add(
-      JOB_PRUNE,
-      {},
-      {
-        repeat: { cron: PRUNE_CRON, tz: this.config.companyTimeZone },
-        removeOnComplete: 10,
-        removeOnFail: 50,
-      },
-    );
+  schedule(): Promise<void> {
+    return scheduleRepeatable(this.queue, JOB_PRUNE, PRUNE_CRON, this.config.companyTimeZone);
   }
 
   @Process(JOB_PRUNE)
