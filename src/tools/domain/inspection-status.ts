@@ -1,0 +1,30 @@
+import { addDays, type CalendarDate } from '../../staff/domain/calendar-date';
+import type { InspectionResult } from '../tool-inspection.entity';
+
+/** Days before the next inspection date at which a tool counts as due. */
+export const DUE_WITHIN_DAYS = 30;
+
+export const INSPECTION_STATUSES = ['ok', 'due', 'overdue', 'failed', 'never_inspected'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+export interface ToolInspectionFacts {
+  /** The result of the latest inspection by date; null before the first. */
+  lastInspectionResult: InspectionResult | null;
+  /** Set by passed inspections only. */
+  nextInspectionDue: CalendarDate | null;
+}
+
+/**
+ * Where a tool stands with its yearly inspection on a day. A failed latest inspection keeps the tool
+ * flagged until a later one passes; the due date itself is still in time.
+ */
+export function inspectionStatus(
+  tool: ToolInspectionFacts,
+  today: CalendarDate,
+  dueWithinDays = DUE_WITHIN_DAYS,
+): InspectionStatus {
+  if (tool.lastInspectionResult === 'failed') return 'failed';
+  if (tool.nextInspectionDue === null) return 'never_inspected';
+  if (tool.nextInspectionDue < today) return 'overdue';
+  return tool.nextInspectionDue <= addDays(today, dueWithinDays) ? 'due' : 'ok';
+}
