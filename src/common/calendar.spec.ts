@@ -1,4 +1,4 @@
-import { addDays, calendarDate, daysBetween } from './calendar';
+import { addDays, addMonths, calendarDate, daysBetween } from './calendar';
 
 describe('calendar dates', () => {
   it('takes the date in the company time zone, not UTC', () => {
@@ -19,5 +19,12 @@ describe('calendar dates', () => {
   it('counts days between dates in either direction', () => {
     expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
     expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9);
+  });
+
+  it('adds months, clamping to the last day of a shorter month', () => {
+    expect(addMonths('2026-05-15', 12)).toBe('2027-05-15');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
   });
 });

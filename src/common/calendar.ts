@@ -3,8 +3,11 @@
  * means a day in the company's time zone, so "today" depends on where the company is, not the server.
  */
 
+/** A date-only value, `YYYY-MM-DD`, as PostgreSQL `date` columns arrive; such strings compare correctly with < and >. */
+export type CalendarDate = string;
+
 /** The calendar date of an instant in a time zone. */
-export function calendarDate(instant: Date, timeZone: string): string {
+export function calendarDate(instant: Date, timeZone: string): CalendarDate {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -18,7 +21,7 @@ function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-export function addDays(date: string, days: number): string {
+export function addDays(date: CalendarDate, days: number): CalendarDate {
   const moved = toUtc(date);
   moved.setUTCDate(moved.getUTCDate() + days);
   return moved.toISOString().slice(0, 10);
@@ -27,4 +30,13 @@ export function addDays(date: string, days: number): string {
 /** Whole days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** Adds calendar months; a day the target month lacks becomes its last day (01-31 + 1 month → 02-28). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const start = toUtc(date);
+  const target = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(start.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
 }

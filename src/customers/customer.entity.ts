@@ -15,7 +15,7 @@ export interface CustomerContact {
 @Index('ix_customers_name', ['name'])
 @Index('ix_customers_phone', ['phone'])
 export class CustomerEntity extends RegisterRecord {
-  /** 客户编号: the key imports match on; assigned from a sequence when not given. */
+  /** 客户编号: the key imports match on; the next KH000001-style code when not given. */
   @Index('uq_customers_code', { unique: true })
   @Column({ type: 'varchar', length: 40 })
   code!: string;

@@ -6,7 +6,7 @@ import { mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ExpectedVersionQueryDto } from '../common/registers/register.dto';
 import { ALL_ROLES } from '../users/domain/roles';
-import { CompanyCalendar } from './company-calendar';
+import { CompanyCalendar } from '../common/company-calendar';
 import { QUALIFICATION_READERS, STAFF_WRITERS } from './domain/staff-access';
 import {
   CreateQualificationDto,

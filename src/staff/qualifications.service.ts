@@ -10,8 +10,8 @@ import type { ExpiringItem } from '../common/expiry/expiry-sources';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
 import { UserEntity } from '../users/user.entity';
-import { CompanyCalendar } from './company-calendar';
-import { addDays, type CalendarDate } from './domain/calendar-date';
+import { CompanyCalendar } from '../common/company-calendar';
+import { addDays, type CalendarDate } from '../common/calendar';
 import {
   EXPIRING_WITHIN_DAYS,
   technicianQualification,

@@ -3,7 +3,6 @@ import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
 import { ExpirySources } from '../common/expiry/expiry-sources';
 import { ALL_ROLES } from '../users/domain/roles';
-import { CompanyCalendar } from './company-calendar';
 import { STAFF_WRITERS } from './domain/staff-access';
 import { PerformanceReviewsController } from './performance-reviews.controller';
 import { PerformanceReviewsService } from './performance-reviews.service';
@@ -16,7 +15,7 @@ import { TrainingsService } from './trainings.service';
 @Module({
   imports: [AuditModule],
   controllers: [QualificationsController, TrainingsController, PerformanceReviewsController],
-  providers: [QualificationsService, TrainingsService, PerformanceReviewsService, CompanyCalendar],
+  providers: [QualificationsService, TrainingsService, PerformanceReviewsService],
   exports: [QualificationsService],
 })
 export class StaffModule implements OnModuleInit {

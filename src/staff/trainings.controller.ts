@@ -6,7 +6,7 @@ import { mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ExpectedVersionQueryDto } from '../common/registers/register.dto';
 import { ALL_ROLES } from '../users/domain/roles';
-import { CompanyCalendar } from './company-calendar';
+import { CompanyCalendar } from '../common/company-calendar';
 import { STAFF_WRITERS, TRAINING_READERS } from './domain/staff-access';
 import {
   CreateTrainingDto,

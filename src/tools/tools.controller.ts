@@ -5,7 +5,7 @@ import { Ctx, Roles } from '../auth/decorators';
 import { PageQueryDto, mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ExpectedVersionQueryDto } from '../common/registers/register.dto';
-import { CompanyCalendar } from '../staff/company-calendar';
+import { CompanyCalendar } from '../common/company-calendar';
 import { ALL_ROLES, type Role } from '../users/domain/roles';
 import {
   CreateToolDto,

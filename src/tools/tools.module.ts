@@ -2,7 +2,6 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
 import { ExpirySources } from '../common/expiry/expiry-sources';
-import { CompanyCalendar } from '../staff/company-calendar';
 import { ALL_ROLES } from '../users/domain/roles';
 import { TOOL_WRITERS, ToolsController } from './tools.controller';
 import { ToolsService } from './tools.service';
@@ -10,7 +9,7 @@ import { ToolsService } from './tools.service';
 @Module({
   imports: [AuditModule],
   controllers: [ToolsController],
-  providers: [ToolsService, CompanyCalendar],
+  providers: [ToolsService],
   exports: [ToolsService],
 })
 export class ToolsModule implements OnModuleInit {

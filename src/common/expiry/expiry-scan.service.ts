@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../users/users.service';
-import { addDays, calendarDate, daysBetween } from '../calendar';
-import { Clock } from '../clock';
-import { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
+import { addDays, daysBetween } from '../calendar';
+import { CompanyCalendar } from '../company-calendar';
 import { inTransaction } from '../database/transaction';
 import { NotificationService } from '../mail/notification.service';
 import { EXPIRY_WARNING_DAYS, ExpiryThreshold, expiryThreshold } from './domain/expiry-threshold';
@@ -35,13 +33,12 @@ export class ExpiryScanService {
     private readonly sources: ExpirySources,
     private readonly users: UsersService,
     private readonly notifications: NotificationService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CompanyCalendar,
   ) {}
 
   /** Everything expired or expiring within the warning window, soonest first. */
   async due(): Promise<{ today: string; items: ExpiryListEntry[] }> {
-    const today = calendarDate(this.clock.now(), this.config.companyTimeZone);
+    const today = this.calendar.today();
     const until = addDays(today, EXPIRY_WARNING_DAYS);
     const items: ExpiryListEntry[] = [];
     for (const source of this.sources.all()) {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsDate, MaxDate, MinDate, ValidateIf } from 'class-validator';
+import { IsDate, IsDateString, Matches, MaxDate, MinDate, ValidateIf } from 'class-validator';
 
 /** Optional, but not null: for fields where null means nothing (null is refused with the field's own rules). */
 export const IsOptionalNonNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
@@ -15,4 +15,11 @@ export const IsApiDate = () =>
     IsDate(),
     MinDate(EARLIEST, { message: ({ property }) => `${property} must not be before 1900` }),
     MaxDate(LATEST, { message: ({ property }) => `${property} must not be after 9999` }),
+  );
+
+/** A calendar date `YYYY-MM-DD` that exists (no time part: these fields are compared as dates). */
+export const IsDateOnly = () =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: ({ property }) => `${property} must be a date YYYY-MM-DD` }),
+    IsDateString({ strict: true }),
   );

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from './calendar-date';
+import { addDays, type CalendarDate } from '../../common/calendar';
 
 /** Days before the end of its validity at which a certificate counts as expiring. */
 export const EXPIRING_WITHIN_DAYS = 30;

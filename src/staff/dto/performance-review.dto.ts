@@ -20,7 +20,7 @@ import {
 } from '../../common/registers/register.dto';
 import type { UserEntity } from '../../users/user.entity';
 import type { PerformanceReviewEntity } from '../performance-review.entity';
-import { IsDateOnly } from './date-only';
+import { IsDateOnly } from '../../common/http/validators';
 
 export class CreatePerformanceReviewDto {
   @ApiProperty({ format: 'uuid', description: 'The person reviewed' })

@@ -20,7 +20,7 @@ import {
   recordMeta,
 } from '../../common/registers/register.dto';
 import type { UserEntity } from '../../users/user.entity';
-import type { CalendarDate } from '../domain/calendar-date';
+import type { CalendarDate } from '../../common/calendar';
 import {
   CERTIFICATE_STATUSES,
   TECHNICIAN_QUALIFICATIONS,
@@ -29,7 +29,7 @@ import {
   type TechnicianQualification,
 } from '../domain/qualification-status';
 import type { QualificationEntity } from '../qualification.entity';
-import { IsDateOnly } from './date-only';
+import { IsDateOnly } from '../../common/http/validators';
 
 export class CreateQualificationDto {
   @ApiProperty({ format: 'uuid', description: 'The holder' })

@@ -30,7 +30,7 @@ import {
   type TrainingAttendeeEntity,
 } from '../training-attendee.entity';
 import { TRAINING_KINDS, type TrainingEntity, type TrainingKind } from '../training.entity';
-import { IsDateOnly } from './date-only';
+import { IsDateOnly } from '../../common/http/validators';
 
 export const MAX_ATTENDEES = 500;
 

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from '../../staff/domain/calendar-date';
+import { addDays, type CalendarDate } from '../../common/calendar';
 import type { InspectionResult } from '../tool-inspection.entity';
 
 /** Days before the next inspection date at which a tool counts as due. */

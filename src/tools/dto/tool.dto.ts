@@ -20,8 +20,8 @@ import {
   RegisterRecordResponse,
   recordMeta,
 } from '../../common/registers/register.dto';
-import type { CalendarDate } from '../../staff/domain/calendar-date';
-import { IsDateOnly } from '../../staff/dto/date-only';
+import type { CalendarDate } from '../../common/calendar';
+import { IsDateOnly } from '../../common/http/validators';
 import { INSPECTION_STATUSES, inspectionStatus, type InspectionStatus } from '../domain/inspection-status';
 import {
   INSPECTION_RESULTS,

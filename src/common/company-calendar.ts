@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import type { AppConfig } from '../common/config/config';
-import { APP_CONFIG } from '../common/config/config.module';
-import { dateInZone, type CalendarDate } from './domain/calendar-date';
+import { Clock } from './clock';
+import type { AppConfig } from './config/config';
+import { APP_CONFIG } from './config/config.module';
+import { calendarDate, type CalendarDate } from './calendar';
 
 /** "Today" for date-only rules (validities, due dates) is the date in the company's time zone. */
 @Injectable()
@@ -13,6 +13,6 @@ export class CompanyCalendar {
   ) {}
 
   today(): CalendarDate {
-    return dateInZone(this.clock.now(), this.config.companyTimeZone);
+    return calendarDate(this.clock.now(), this.config.companyTimeZone);
   }
 }
