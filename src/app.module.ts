@@ -21,6 +21,7 @@ import { MailModule } from './common/mail/mail.module';
 import { OutboxModule } from './common/outbox/outbox.module';
 import { QueueModule } from './common/queue/queue.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { RegistersModule } from './common/registers/registers.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ToolsModule,
         StaffModule,
         PolicyModule,
+        ImportsModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

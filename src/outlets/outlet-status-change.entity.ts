@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { OutletStatus } from './domain/outlet-fields';
+import type { OutletAction } from './domain/outlet-lifecycle';
 import { OutletEntity } from './outlet.entity';
 
 /** The outlet's lifecycle history: every transition with who, when and why. */
@@ -25,7 +26,7 @@ export class OutletStatusChangeEntity {
   outlet?: OutletEntity;
 
   @Column({ type: 'varchar', length: 20 })
-  action!: string;
+  action!: OutletAction;
 
   @Column({ type: 'varchar', length: 20 })
   fromStatus!: OutletStatus;

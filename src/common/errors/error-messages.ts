@@ -17,6 +17,7 @@ const CHINESE: Record<ErrorCode, string> = {
   INVALID_TRANSITION: '当前状态下不允许此操作',
   VERSION_CONFLICT: '记录已被他人修改，请刷新后重试',
   RECORD_IN_USE: '该记录已被其他记录引用，不能删除，请改为停用',
+  IMPORT_REJECTED: '导入文件有错误，未导入任何数据，请按错误清单修改后重试',
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一个请求',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   QUEUE_UNAVAILABLE: '后台任务服务暂时不可用，请稍后再试',

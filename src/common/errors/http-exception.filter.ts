@@ -40,6 +40,8 @@ export function statusOf(code: ErrorCode): number {
     case 'RECORD_IN_USE':
     case 'IDEMPOTENCY_KEY_REUSED':
       return HttpStatus.CONFLICT;
+    case 'IMPORT_REJECTED':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'RATE_LIMITED':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'QUEUE_UNAVAILABLE':

@@ -17,9 +17,14 @@ export const IsApiDate = () =>
     MaxDate(LATEST, { message: ({ property }) => `${property} must not be after 9999` }),
   );
 
-/** A calendar date `YYYY-MM-DD` that exists (no time part: these fields are compared as dates). */
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no time part: these fields are compared as dates), between
+ * 1900 and 2999, so that date arithmetic on it (a warranty of 240 months) stays a four-digit year.
+ */
 export const IsDateOnly = () =>
   applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: ({ property }) => `${property} must be a date YYYY-MM-DD` }),
+    Matches(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, {
+      message: ({ property }) => `${property} must be a date YYYY-MM-DD between 1900 and 2999`,
+    }),
     IsDateString({ strict: true }),
   );

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDateString,
   IsEmail,
   IsIn,
   IsNumber,
@@ -20,7 +19,7 @@ import {
   RegisterRecordResponse,
   recordMeta,
 } from '../../common/registers/register.dto';
-import { IsOptionalNonNull } from '../../common/http/validators';
+import { IsDateOnly, IsOptionalNonNull } from '../../common/http/validators';
 import { SUPPLIER_KINDS, type SupplierKind } from '../domain/supplier-kinds';
 import type { SupplierEntity } from '../supplier.entity';
 
@@ -72,12 +71,12 @@ export class CreateSupplierDto {
 
   @ApiPropertyOptional({ nullable: true, format: 'date', description: 'Approved onto the qualified list' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateOnly()
   qualifiedOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true, format: 'date' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateOnly()
   qualifiedUntil?: string | null;
 
   @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 100 })
@@ -112,7 +111,7 @@ export class ListSuppliersQueryDto extends RegisterListQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Only suppliers still qualified on this date' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateOnly()
   qualifiedOn?: string;
 }
 
