@@ -130,7 +130,7 @@ export class ImportTargets {
           lookUp(fields, 'outletCode', 'outletId', (code) => findOutlet(tx, code), 'outlet'),
         findByKey: (tx, key) => customers.findByKey(tx, key),
         create: (tx, dto, context) => customers.createIn(tx, dto as CreateCustomerDto, context),
-        update: (tx, id, dto, context) => customers.updateIn(tx, id, dto as UpdateCustomerDto, context),
+        update: (tx, id, dto, context) => customers.updateIn(tx, id, dto, context),
       },
       products: {
         kind: 'products',
@@ -142,7 +142,7 @@ export class ImportTargets {
         updateDto: UpdateProductDto,
         findByKey: (tx, key) => products.findByKey(tx, key),
         create: (tx, dto, context) => products.createIn(tx, dto as CreateProductDto, context),
-        update: (tx, id, dto, context) => products.updateIn(tx, id, dto as UpdateProductDto, context),
+        update: (tx, id, dto, context) => products.updateIn(tx, id, dto, context),
       },
       parts: {
         kind: 'parts',
@@ -154,7 +154,7 @@ export class ImportTargets {
         updateDto: UpdatePartDto,
         findByKey: (tx, key) => parts.findByKey(tx, key),
         create: (tx, dto, context) => parts.createIn(tx, dto as CreatePartDto, context),
-        update: (tx, id, dto, context) => parts.updateIn(tx, id, dto as UpdatePartDto, context),
+        update: (tx, id, dto, context) => parts.updateIn(tx, id, dto, context),
       },
       assets: {
         kind: 'assets',
@@ -182,7 +182,7 @@ export class ImportTargets {
         ],
         findByKey: (tx, key) => assets.findByKey(tx, key),
         create: (tx, dto, context) => assets.createIn(tx, dto as CreateAssetDto, context),
-        update: (tx, id, dto, context) => assets.updateIn(tx, id, dto as UpdateAssetDto, context),
+        update: (tx, id, dto, context) => assets.updateIn(tx, id, dto, context),
       },
     };
   }

@@ -64,7 +64,7 @@ export function readCsv(bytes: Buffer): Sheet {
 function xlsxCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date || typeof value !== 'object') return value;
-  if ('result' in value) return xlsxCell(value.result as ExcelJS.CellValue);
+  if ('result' in value) return xlsxCell(value.result);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return String(value.text);
   if ('error' in value) return null;
