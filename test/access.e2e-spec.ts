@@ -1,3 +1,4 @@
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { Controller, Get, Module } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/decorators';
@@ -66,6 +67,8 @@ describe('roles and deny by default', () => {
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+        // Only route handlers count; a controller's private helpers are not reachable.
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const targets = [handler, wrapper.metatype as () => unknown];
         const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
         const roles = reflector.getAllAndOverride<string[]>(ROLES_KEY, targets);

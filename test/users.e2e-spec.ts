@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
+import { createOutlet } from './factories/registers';
 import { TestApp, createTestApp } from './support/test-app';
 
 describe('users', () => {
@@ -115,9 +116,26 @@ describe('users', () => {
     expect(missing.body.code).toBe('NOT_FOUND');
   });
 
+  it('refuses to bind a user to an outlet that does not exist', async () => {
+    const admin = await t.tokenFor(['admin']);
+    const response = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        username: 'nowhere',
+        displayName: '无网点',
+        password: 'long-enough-1',
+        roles: ['agent'],
+        outletId: randomUUID(),
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.details.fields[0].field).toBe('outletId');
+  });
+
   it("shows a manager bound to an outlet only that outlet's users", async () => {
-    const outletA = randomUUID();
-    const outletB = randomUUID();
+    const outletA = (await createOutlet(t.dataSource)).id;
+    const outletB = (await createOutlet(t.dataSource)).id;
     const inA = await t.createUser(['technician'], { outletId: outletA });
     const inB = await t.createUser(['technician'], { outletId: outletB });
     const manager = await t.tokenFor(['manager'], { outletId: outletA });

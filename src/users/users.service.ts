@@ -11,6 +11,8 @@ import { Tx, inTransaction } from '../common/database/transaction';
 import type { Role } from './domain/roles';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
+import { OutletEntity } from '../outlets/outlet.entity';
+import { invalidFields } from '../common/errors/validation-errors';
 import { UserEntity } from './user.entity';
 
 const AUDITED_FIELDS = ['displayName', 'email', 'roles', 'outletId', 'disabled', 'passwordHash'] as const;
@@ -95,6 +97,7 @@ export class UsersService {
           },
         );
       }
+      if (dto.outletId) await assertOutletExists(tx, dto.outletId);
       const after: UserEntity = {
         ...before,
         displayName: dto.displayName ?? before.displayName,
@@ -178,6 +181,7 @@ export class UsersService {
     },
   ): Promise<UserEntity> {
     const repository = tx.getRepository(UserEntity);
+    if (fields.outletId) await assertOutletExists(tx, fields.outletId);
     const taken = await repository.existsBy({ username: fields.username });
     if (taken) {
       throw new DomainError('CONFLICT', `Username ${fields.username} is taken`, { field: 'username' });
@@ -203,5 +207,12 @@ export class UsersService {
       throw new VersionConflictError('user', id, expectedVersion, user.version);
     }
     return user;
+  }
+}
+
+/** A user bound to an outlet that does not exist would see nothing; refuse it as bad input. */
+async function assertOutletExists(tx: Tx, outletId: string): Promise<void> {
+  if (!(await tx.getRepository(OutletEntity).existsBy({ id: outletId }))) {
+    throw invalidFields([{ field: 'outletId', problems: ['outletId must name an existing outlet'] }]);
   }
 }
