@@ -1,5 +1,6 @@
 import { ExpiryScanService } from '../src/common/expiry/expiry-scan.service';
 import { MessageEntity } from '../src/common/mail/message.entity';
+import { createOutlet } from './factories/registers';
 import { type TestApp, createTestApp } from './support/test-app';
 
 /** The daily expiry check over the real registers: what managers are told, and that they are told once. */
@@ -47,5 +48,24 @@ describe('expiry alerts from the registers', () => {
     await scan();
     const afterExpiry = await alertsAbout('qualification', certificate.body.id);
     expect(afterExpiry.map((message) => message.subject.includes('已过期'))).toEqual([false, true]);
+  });
+
+  it("alerts about an outsourced outlet's service agreement thirty days ahead, once", async () => {
+    t.clock.setTo('2026-06-01T09:00:00+08:00');
+    const outlet = await createOutlet(t.dataSource, {
+      code: 'WD-JX-102',
+      name: '嘉兴南湖委外网点',
+      kind: 'outsourced',
+      agreementNumber: 'FW-2025-007',
+      agreementValidFrom: '2025-07-01',
+      agreementValidUntil: '2026-06-30',
+    });
+    const scan = () => t.app.get(ExpiryScanService).scan();
+    await scan();
+    await scan();
+    const alerts = await alertsAbout('outlet', outlet.id);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.subject).toContain('WD-JX-102');
+    expect(alerts[0]?.body).toContain('2026-06-30');
   });
 });
