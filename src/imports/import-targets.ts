@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../auth/authenticated-user';
 import { AssetsService } from '../assets/assets.service';
 import { CreateAssetDto, UpdateAssetDto } from '../assets/dto/asset.dto';
 import { CreatePartDto, UpdatePartDto } from '../catalog/dto/part.dto';
@@ -11,7 +12,7 @@ import { CustomersService } from '../customers/customers.service';
 import { CreateCustomerDto, UpdateCustomerDto } from '../customers/dto/customer.dto';
 import { OutletEntity } from '../outlets/outlet.entity';
 import type { ColumnSpec } from './domain/columns';
-import type { ImportKind, ImportTarget } from './import-target';
+import type { ImportKind, ImportTarget, ImportedRecord } from './import-target';
 
 const text = (field: string, ...headers: string[]): ColumnSpec => ({ field, headers, type: 'text' });
 const date = (field: string, ...headers: string[]): ColumnSpec => ({ field, headers, type: 'date' });
@@ -105,6 +106,24 @@ async function lookUp(
   return [];
 }
 
+/** The use cases of a register with a business key, as the import calls them inside its transaction. */
+interface KeyedRegister<Create, Update> {
+  findByKey(tx: Tx, key: string): Promise<ImportedRecord | null>;
+  createIn(tx: Tx, dto: Create, context: RequestContext): Promise<ImportedRecord>;
+  updateIn(tx: Tx, id: string, dto: Update, context: RequestContext): Promise<ImportedRecord>;
+}
+
+/** The import validated each row against the register's own DTO class before these calls. */
+function throughService<Create, Update>(
+  register: KeyedRegister<Create, Update>,
+): Pick<ImportTarget, 'findByKey' | 'create' | 'update'> {
+  return {
+    findByKey: (tx, key) => register.findByKey(tx, key),
+    create: (tx, dto, context) => register.createIn(tx, dto as Create, context),
+    update: (tx, id, dto, context) => register.updateIn(tx, id, dto as Update, context),
+  };
+}
+
 /** The registers that take spreadsheet imports, each through its own module's use cases. */
 @Injectable()
 export class ImportTargets {
@@ -128,9 +147,7 @@ export class ImportTargets {
         updateDto: UpdateCustomerDto,
         resolve: (tx, fields) =>
           lookUp(fields, 'outletCode', 'outletId', (code) => findOutlet(tx, code), 'outlet'),
-        findByKey: (tx, key) => customers.findByKey(tx, key),
-        create: (tx, dto, context) => customers.createIn(tx, dto as CreateCustomerDto, context),
-        update: (tx, id, dto, context) => customers.updateIn(tx, id, dto, context),
+        ...throughService<CreateCustomerDto, UpdateCustomerDto>(customers),
       },
       products: {
         kind: 'products',
@@ -140,9 +157,7 @@ export class ImportTargets {
         keyRequired: true,
         createDto: CreateProductDto,
         updateDto: UpdateProductDto,
-        findByKey: (tx, key) => products.findByKey(tx, key),
-        create: (tx, dto, context) => products.createIn(tx, dto as CreateProductDto, context),
-        update: (tx, id, dto, context) => products.updateIn(tx, id, dto, context),
+        ...throughService<CreateProductDto, UpdateProductDto>(products),
       },
       parts: {
         kind: 'parts',
@@ -152,9 +167,7 @@ export class ImportTargets {
         keyRequired: true,
         createDto: CreatePartDto,
         updateDto: UpdatePartDto,
-        findByKey: (tx, key) => parts.findByKey(tx, key),
-        create: (tx, dto, context) => parts.createIn(tx, dto as CreatePartDto, context),
-        update: (tx, id, dto, context) => parts.updateIn(tx, id, dto, context),
+        ...throughService<CreatePartDto, UpdatePartDto>(parts),
       },
       assets: {
         kind: 'assets',
@@ -180,9 +193,7 @@ export class ImportTargets {
             'customer',
           )),
         ],
-        findByKey: (tx, key) => assets.findByKey(tx, key),
-        create: (tx, dto, context) => assets.createIn(tx, dto as CreateAssetDto, context),
-        update: (tx, id, dto, context) => assets.updateIn(tx, id, dto, context),
+        ...throughService<CreateAssetDto, UpdateAssetDto>(assets),
       },
     };
   }

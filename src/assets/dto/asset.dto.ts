@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ProductResponse, toProductResponse } from '../../catalog/dto/product.dto';
+import { PageResponseOf } from '../../common/http/pagination';
 import { IsDateOnly, IsOptionalNonNull } from '../../common/http/validators';
 import {
   ExpectedVersionDto,
@@ -189,12 +190,7 @@ export class AssetResponse extends RegisterRecordResponse {
   warrantyStatus!: WarrantyStatus;
 }
 
-export class AssetPageResponse {
-  @ApiProperty({ type: [AssetResponse] }) @Type(() => AssetResponse) items!: AssetResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AssetPageResponse extends PageResponseOf(AssetResponse) {}
 
 export class LookupContact {
   @ApiProperty() name!: string;

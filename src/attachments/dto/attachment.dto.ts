@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../common/http/pagination';
 import type { AttachmentEntity } from '../attachment.entity';
 
 /** Which record a file belongs to. */
@@ -49,12 +49,7 @@ export class AttachmentResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class AttachmentPageResponse {
-  @ApiProperty({ type: [AttachmentResponse] }) items!: AttachmentResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AttachmentPageResponse extends PageResponseOf(AttachmentResponse) {}
 
 export function toAttachmentResponse(attachment: AttachmentEntity): AttachmentResponse {
   return {

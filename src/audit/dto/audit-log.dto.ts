@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../common/http/pagination';
 import { IsApiDate } from '../../common/http/validators';
 import { type AuditLogEntity, chainedFields } from '../audit-log.entity';
 
@@ -47,12 +47,7 @@ export class AuditEntryResponse {
   @ApiProperty() hash!: string;
 }
 
-export class AuditPageResponse {
-  @ApiProperty({ type: [AuditEntryResponse] }) items!: AuditEntryResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AuditPageResponse extends PageResponseOf(AuditEntryResponse) {}
 
 export class VerifyResponse {
   @ApiProperty() ok!: boolean;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsNumber,
@@ -20,6 +20,7 @@ import {
 } from '../../common/registers/register.dto';
 import type { PartEntity } from '../part.entity';
 import { CATALOG_KEY, CATALOG_KEY_MESSAGE } from './catalog-key';
+import { PageResponseOf } from '../../common/http/pagination';
 
 /** numeric(12,2): yuan with fen, below ten billion. */
 const MAX_AMOUNT = 9_999_999_999.99;
@@ -90,12 +91,7 @@ export class PartResponse extends RegisterRecordResponse {
   @ApiProperty() labourFee!: number;
 }
 
-export class PartPageResponse {
-  @ApiProperty({ type: [PartResponse] }) @Type(() => PartResponse) items!: PartResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class PartPageResponse extends PageResponseOf(PartResponse) {}
 
 export function toPartResponse(part: PartEntity): PartResponse {
   return {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsInt,
@@ -20,6 +20,7 @@ import {
 } from '../../common/registers/register.dto';
 import type { ProductEntity } from '../product.entity';
 import { CATALOG_KEY, CATALOG_KEY_MESSAGE } from './catalog-key';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'KFR-35GW-A1', description: '1-64 letters, digits, . _ or -' })
@@ -85,12 +86,7 @@ export class ProductResponse extends RegisterRecordResponse {
   @ApiProperty() warrantyMonths!: number;
 }
 
-export class ProductPageResponse {
-  @ApiProperty({ type: [ProductResponse] }) @Type(() => ProductResponse) items!: ProductResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ProductPageResponse extends PageResponseOf(ProductResponse) {}
 
 export function toProductResponse(product: ProductEntity): ProductResponse {
   return {

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -33,6 +34,17 @@ export class PageQueryDto implements PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize: number = DEFAULT_PAGE_SIZE;
+}
+
+/** The response of a list: extend it per item type (`class XPageResponse extends PageResponseOf(XResponse) {}`). */
+export function PageResponseOf<T>(item: Class<T>) {
+  abstract class PageResponse implements Page<T> {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiProperty() total!: number;
+    @ApiProperty() page!: number;
+    @ApiProperty() pageSize!: number;
+  }
+  return PageResponse;
 }
 
 /** Runs a list query for one page: the rows and the total over all pages. */

@@ -24,6 +24,7 @@ import {
 } from '../../common/registers/register.dto';
 import type { CustomerContact, CustomerEntity } from '../customer.entity';
 import { CUSTOMER_KINDS, ZONES, type CustomerKind, type Zone } from '../domain/customer-fields';
+import { PageResponseOf } from '../../common/http/pagination';
 
 const MAX_CONTACTS = 20;
 
@@ -191,12 +192,7 @@ export class CustomerResponse extends RegisterRecordResponse {
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
 }
 
-export class CustomerPageResponse {
-  @ApiProperty({ type: [CustomerResponse] }) @Type(() => CustomerResponse) items!: CustomerResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class CustomerPageResponse extends PageResponseOf(CustomerResponse) {}
 
 export class NationalIdResponse {
   @ApiProperty({

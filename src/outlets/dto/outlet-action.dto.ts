@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ExpectedVersionDto } from '../../common/registers/register.dto';
 import { OUTLET_STATUSES, type OutletStatus } from '../domain/outlet-fields';
 import { OUTLET_ACTIONS, type OutletAction, REASON_MAX_LENGTH } from '../domain/outlet-lifecycle';
 import type { OutletStatusChangeEntity } from '../outlet-status-change.entity';
+import { PageResponseOf } from '../../common/http/pagination';
 
 /** The body of every lifecycle action: why, and optionally the version the client read. */
 export class OutletActionDto extends ExpectedVersionDto {
@@ -25,14 +26,7 @@ export class OutletStatusChangeResponse {
   @ApiProperty({ format: 'date-time' }) changedAt!: string;
 }
 
-export class OutletStatusChangePageResponse {
-  @ApiProperty({ type: [OutletStatusChangeResponse] })
-  @Type(() => OutletStatusChangeResponse)
-  items!: OutletStatusChangeResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class OutletStatusChangePageResponse extends PageResponseOf(OutletStatusChangeResponse) {}
 
 export function toOutletStatusChangeResponse(change: OutletStatusChangeEntity): OutletStatusChangeResponse {
   return {

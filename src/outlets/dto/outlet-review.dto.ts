@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsDateOnly } from '../../common/http/validators';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../common/http/pagination';
 import {
   ExpectedVersionDto,
   RegisterRecordResponse,
@@ -141,14 +141,9 @@ export class TrackedRectificationActionResponse extends RectificationActionRespo
   @ApiProperty() reviewYear!: number;
 }
 
-export class TrackedRectificationActionPageResponse {
-  @ApiProperty({ type: [TrackedRectificationActionResponse] })
-  @Type(() => TrackedRectificationActionResponse)
-  items!: TrackedRectificationActionResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class TrackedRectificationActionPageResponse extends PageResponseOf(
+  TrackedRectificationActionResponse,
+) {}
 
 export class OutletReviewResponse extends RegisterRecordResponse {
   @ApiProperty() outletId!: string;
@@ -164,14 +159,7 @@ export class OutletReviewResponse extends RegisterRecordResponse {
   @ApiProperty({ description: 'How many of its rectification actions are still open' }) openActions!: number;
 }
 
-export class OutletReviewPageResponse {
-  @ApiProperty({ type: [OutletReviewResponse] })
-  @Type(() => OutletReviewResponse)
-  items!: OutletReviewResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class OutletReviewPageResponse extends PageResponseOf(OutletReviewResponse) {}
 
 /** A review with its rectification actions, as the outlet's file holds it. */
 export interface ReviewWithActions {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../common/http/pagination';
 import { IsDateOnly, IsOptionalNonNull } from '../../common/http/validators';
 import {
   ExpectedVersionDto,
@@ -71,14 +71,7 @@ export class OutletStaffResponse extends RegisterRecordResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) certificateValidUntil!: string | null;
 }
 
-export class OutletStaffPageResponse {
-  @ApiProperty({ type: [OutletStaffResponse] })
-  @Type(() => OutletStaffResponse)
-  items!: OutletStaffResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class OutletStaffPageResponse extends PageResponseOf(OutletStaffResponse) {}
 
 export function toOutletStaffResponse(staff: OutletStaffEntity): OutletStaffResponse {
   return {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsArray,
@@ -22,6 +22,7 @@ import {
 import { dispatchability } from '../domain/dispatchable';
 import { OUTLET_KINDS, OUTLET_STATUSES, type OutletKind, type OutletStatus } from '../domain/outlet-fields';
 import type { OutletEntity } from '../outlet.entity';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export const MAX_COVERAGE_REGIONS = 50;
 
@@ -187,12 +188,7 @@ export class OutletResponse extends RegisterRecordResponse {
   notDispatchableReasons!: string[];
 }
 
-export class OutletPageResponse {
-  @ApiProperty({ type: [OutletResponse] }) @Type(() => OutletResponse) items!: OutletResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class OutletPageResponse extends PageResponseOf(OutletResponse) {}
 
 /** The outlet as the API shows it, with its dispatchability on `today` (YYYY-MM-DD, company zone). */
 export function toOutletResponse(outlet: OutletEntity, today: string): OutletResponse {

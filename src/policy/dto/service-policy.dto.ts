@@ -18,6 +18,7 @@ import { IsApiDate } from '../../common/http/validators';
 import type { PolicyDeadlines } from '../policy.service';
 import { PRIORITIES, type PolicyCommitments, type Priority } from '../domain/policy-commitments';
 import type { ServicePolicyEntity } from '../service-policy.entity';
+import { PageResponseOf } from '../../common/http/pagination';
 
 const MAX_HOURS = 8760;
 const MAX_DAYS = 365;
@@ -128,12 +129,7 @@ export class ServicePolicyResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ServicePolicyPageResponse {
-  @ApiProperty({ type: [ServicePolicyResponse] }) items!: ServicePolicyResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ServicePolicyPageResponse extends PageResponseOf(ServicePolicyResponse) {}
 
 export class DeadlinesResponse {
   @ApiProperty({ description: 'The policy version the deadlines come from' }) policyVersionId!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsNumber,
@@ -21,6 +21,7 @@ import {
 import type { UserEntity } from '../../users/user.entity';
 import type { PerformanceReviewEntity } from '../performance-review.entity';
 import { IsDateOnly } from '../../common/http/validators';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export class CreatePerformanceReviewDto {
   @ApiProperty({ format: 'uuid', description: 'The person reviewed' })
@@ -102,14 +103,7 @@ export class PerformanceReviewResponse extends RegisterRecordResponse {
   @ApiProperty({ nullable: true, type: String }) comments!: string | null;
 }
 
-export class PerformanceReviewPageResponse {
-  @ApiProperty({ type: [PerformanceReviewResponse] })
-  @Type(() => PerformanceReviewResponse)
-  items!: PerformanceReviewResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class PerformanceReviewPageResponse extends PageResponseOf(PerformanceReviewResponse) {}
 
 /** A review with the person reviewed and the reviewer loaded, as the service returns it. */
 export type PerformanceReviewWithPeople = PerformanceReviewEntity & {

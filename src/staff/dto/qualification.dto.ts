@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -30,6 +30,7 @@ import {
 } from '../domain/qualification-status';
 import type { QualificationEntity } from '../qualification.entity';
 import { IsDateOnly } from '../../common/http/validators';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export class CreateQualificationDto {
   @ApiProperty({ format: 'uuid', description: 'The holder' })
@@ -146,14 +147,7 @@ export class QualificationResponse extends RegisterRecordResponse {
   status!: CertificateStatus;
 }
 
-export class QualificationPageResponse {
-  @ApiProperty({ type: [QualificationResponse] })
-  @Type(() => QualificationResponse)
-  items!: QualificationResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class QualificationPageResponse extends PageResponseOf(QualificationResponse) {}
 
 export class CoveringCertificateResponse {
   @ApiProperty() id!: string;

@@ -31,6 +31,7 @@ import {
 } from '../training-attendee.entity';
 import { TRAINING_KINDS, type TrainingEntity, type TrainingKind } from '../training.entity';
 import { IsDateOnly } from '../../common/http/validators';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export const MAX_ATTENDEES = 500;
 
@@ -194,12 +195,7 @@ export class TrainingResponse extends RegisterRecordResponse {
   @ApiProperty() attendeeCount!: number;
 }
 
-export class TrainingPageResponse {
-  @ApiProperty({ type: [TrainingResponse] }) @Type(() => TrainingResponse) items!: TrainingResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class TrainingPageResponse extends PageResponseOf(TrainingResponse) {}
 
 export class StaffTrainingHoursResponse {
   @ApiProperty() userId!: string;

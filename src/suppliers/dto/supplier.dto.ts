@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsEmail,
@@ -22,6 +22,7 @@ import {
 import { IsDateOnly, IsOptionalNonNull } from '../../common/http/validators';
 import { SUPPLIER_KINDS, type SupplierKind } from '../domain/supplier-kinds';
 import type { SupplierEntity } from '../supplier.entity';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export class CreateSupplierDto {
   @ApiProperty({ example: 'GF-001' })
@@ -130,12 +131,7 @@ export class SupplierResponse extends RegisterRecordResponse {
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
 }
 
-export class SupplierPageResponse {
-  @ApiProperty({ type: [SupplierResponse] }) @Type(() => SupplierResponse) items!: SupplierResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class SupplierPageResponse extends PageResponseOf(SupplierResponse) {}
 
 export function toSupplierResponse(supplier: SupplierEntity): SupplierResponse {
   return {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   IsBoolean,
   IsIn,
@@ -29,6 +29,7 @@ import {
   type ToolInspectionEntity,
 } from '../tool-inspection.entity';
 import type { ToolEntity } from '../tool.entity';
+import { PageResponseOf } from '../../common/http/pagination';
 
 export class CreateToolDto {
   @ApiProperty({ example: 'GJ-001' })
@@ -164,12 +165,7 @@ export class ToolResponse extends RegisterRecordResponse {
   inspectionStatus!: InspectionStatus;
 }
 
-export class ToolPageResponse {
-  @ApiProperty({ type: [ToolResponse] }) @Type(() => ToolResponse) items!: ToolResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ToolPageResponse extends PageResponseOf(ToolResponse) {}
 
 export class InspectionResponse {
   @ApiProperty() id!: string;
@@ -184,12 +180,7 @@ export class InspectionResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class InspectionPageResponse {
-  @ApiProperty({ type: [InspectionResponse] }) @Type(() => InspectionResponse) items!: InspectionResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class InspectionPageResponse extends PageResponseOf(InspectionResponse) {}
 
 export class RecordedInspectionResponse {
   @ApiProperty({ type: InspectionResponse }) inspection!: InspectionResponse;

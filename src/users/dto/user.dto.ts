@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +17,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../common/http/pagination';
 import { IsOptionalNonNull } from '../../common/http/validators';
 import { ROLES, type Role } from '../domain/roles';
 import type { UserEntity } from '../user.entity';
@@ -161,12 +161,7 @@ export class UserResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class UserPageResponse {
-  @ApiProperty({ type: [UserResponse] }) @Type(() => UserResponse) items!: UserResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class UserPageResponse extends PageResponseOf(UserResponse) {}
 
 /** The only shape in which a user leaves the API: no password hash, no failure counters. */
 export function toUserResponse(user: UserEntity): UserResponse {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../http/pagination';
+import { PageQueryDto, PageResponseOf } from '../../http/pagination';
 import { MESSAGE_STATUSES, MessageEntity, type MessageStatus } from '../message.entity';
 
 export class TestMailDto {
@@ -51,12 +51,7 @@ export class MessageResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class MessagePageResponse {
-  @ApiProperty({ type: [MessageResponse] }) items!: MessageResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class MessagePageResponse extends PageResponseOf(MessageResponse) {}
 
 export function toMessageResponse(message: MessageEntity): MessageResponse {
   return {
