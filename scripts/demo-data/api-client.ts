@@ -1,0 +1,72 @@
+import type { LoginResponse } from '../../src/auth/dto/login.dto';
+import { API_PREFIX } from '../../src/http-app';
+
+/** A refused call, with what the API answered, so that a failed seed says which record and why. */
+export class DemoApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`${method} /${API_PREFIX}${path} → ${status} ${JSON.stringify(body)}`);
+  }
+}
+
+/** One logged-in user talking to the API, as a person at the console would. */
+export class DemoSession {
+  constructor(
+    private readonly baseUrl: string,
+    readonly username: string,
+    private readonly token: string,
+  ) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.send<T>('GET', path);
+  }
+
+  post<T>(path: string, body: object): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  patch<T>(path: string, body: object): Promise<T> {
+    return this.send<T>('PATCH', path, body);
+  }
+
+  private send<T>(method: string, path: string, body?: object): Promise<T> {
+    return call<T>(this.baseUrl, method, path, body, { authorization: `Bearer ${this.token}` });
+  }
+}
+
+/** Logs in with POST /auth/login, exactly like the console does. */
+export async function logIn(baseUrl: string, username: string, password: string): Promise<DemoSession> {
+  const { accessToken } = await call<LoginResponse>(baseUrl, 'POST', '/auth/login', { username, password });
+  return new DemoSession(baseUrl, username, accessToken);
+}
+
+async function call<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body: object | undefined,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}/${API_PREFIX}${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const parsed = parseBody(await response.text());
+  if (!response.ok) throw new DemoApiError(method, path, response.status, parsed);
+  return parsed as T;
+}
+
+/** JSON as the API answers; anything else (a proxy's error page) is kept as text for the message. */
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

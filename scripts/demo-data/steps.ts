@@ -1,0 +1,28 @@
+import { assetsStep } from './assets';
+import { catalogStep } from './catalog';
+import { customersStep } from './customers';
+import { outletReviewStep, outletsStep } from './outlets';
+import { headOfficeUsersStep, outletUsersStep } from './people';
+import type { SeedStep } from './seed-step';
+import { performanceReviewsStep, qualificationsStep, trainingsStep } from './staff';
+import { suppliersStep } from './suppliers';
+import { toolsStep } from './tools';
+
+/**
+ * The demo company, built in this order; each step may use what the steps before it created.
+ * Later registers (tickets, returns, complaints) append their steps at the end.
+ */
+export const DEMO_STEPS: readonly SeedStep[] = [
+  headOfficeUsersStep,
+  outletsStep,
+  outletUsersStep,
+  outletReviewStep,
+  qualificationsStep,
+  catalogStep,
+  suppliersStep,
+  toolsStep,
+  customersStep,
+  assetsStep,
+  trainingsStep,
+  performanceReviewsStep,
+];

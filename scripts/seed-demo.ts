@@ -1,0 +1,262 @@
+/**
+ * `npm run seed:demo`: fills an empty database with a believable demo company (outlets, staff,
+ * catalog, suppliers, tools, customers and their units) so that a new user can try the system at once.
+ *
+ * It is a client of the HTTP API: it starts the application in this process on a free local port and
+ * creates every record through /api/v1 as the demo users, so that each passes the same validation and
+ * gets the same audit entry as a person's would. Only the administrator it logs in with is created
+ * directly, since no one could create it through the API yet.
+ */
+import 'reflect-metadata';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { AuditService, SYSTEM_ACTOR } from '../src/audit/audit.service';
+import { ProductEntity } from '../src/catalog/product.entity';
+import { calendarDate } from '../src/common/calendar';
+import { Clock } from '../src/common/clock';
+import { AppConfig, ConfigError, redactUrl } from '../src/common/config/config';
+import { loadConfigFromProcess } from '../src/common/config/load-config-from-process';
+import { inTransaction } from '../src/common/database/transaction';
+import { prepareDatabase } from '../src/common/database/prepare-database';
+import { CustomerEntity } from '../src/customers/customer.entity';
+import { API_PREFIX, HTTP_APP_OPTIONS, configureHttpApp } from '../src/http-app';
+import { OutletEntity } from '../src/outlets/outlet.entity';
+import type { Role } from '../src/users/domain/roles';
+import { hashPassword } from '../src/users/password';
+import { UserEntity } from '../src/users/user.entity';
+import { type DemoSession, logIn } from './demo-data/api-client';
+import { DEMO_OUTLETS } from './demo-data/outlets';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, MANAGER } from './demo-data/people';
+import { DemoIds, SEED_KINDS, type SeedContext, type SeedKind } from './demo-data/seed-step';
+import { DEMO_STEPS } from './demo-data/steps';
+
+/** The database already holds data: nothing was changed. */
+export class SeedRefusedError extends Error {}
+
+export interface DemoLogin {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** The outlet the user is bound to, by name; null for head office. */
+  outlet: string | null;
+}
+
+export interface SeedSummary {
+  /** The company-zone date every demo date was counted from. */
+  today: string;
+  counts: Partial<Record<SeedKind, number>>;
+  /** Every demo user; they all log in with `password`. */
+  logins: DemoLogin[];
+  password: string;
+}
+
+type Log = (line: string) => void;
+
+/** Seeds the database of `config`; refuses (SeedRefusedError) unless it has no outlets, customers or products. */
+export async function seedDemo(config: AppConfig, log: Log = () => undefined): Promise<SeedSummary> {
+  await mkdir(config.dataDir, { recursive: true });
+  await prepareDatabase(config.databaseUrl);
+  const app = await startApi(config);
+  try {
+    const dataSource = app.get(DataSource);
+    const adminExists = await assertSeedable(dataSource);
+    if (!adminExists) {
+      await createDemoAdmin(dataSource, app.get(AuditService));
+      log(`已创建管理员 created admin ${DEMO_ADMIN.username}`);
+    }
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const run = new SeedRun(
+      `http://127.0.0.1:${port}`,
+      calendarDate(app.get(Clock).now(), config.companyTimeZone),
+    );
+    for (const step of DEMO_STEPS) {
+      log(`… ${step.title}`);
+      try {
+        await step.run(run);
+      } catch (error) {
+        throw new Error(
+          `${step.title}: ${(error as Error).message}\n` +
+            '数据库中已有部分演示数据：删除该数据库后重新运行。' +
+            ' The database now holds part of the demo data: drop it and run again.',
+          { cause: error },
+        );
+      }
+    }
+    return { today: run.today, counts: run.counts, logins: demoLogins(), password: DEMO_PASSWORD };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The application as main.ts starts it, HTTP only (no background jobs here), on a free loopback port. */
+async function startApi(config: AppConfig): Promise<NestExpressApplication> {
+  // The request log of a few hundred calls would bury the summary: warnings and errors only.
+  const logLevel = ['silent', 'fatal', 'error'].includes(config.logLevel) ? config.logLevel : 'warn';
+  const module = AppModule.forRoot({ ...config, role: 'api', logLevel });
+  const app = await NestFactory.create<NestExpressApplication>(module, HTTP_APP_OPTIONS);
+  app.useLogger(app.get(Logger));
+  configureHttpApp(app);
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+/**
+ * Refuses a database that already holds outlets, customers or products, or a user under a demo
+ * name; checked before anything is written. Answers whether the demo admin already exists.
+ */
+async function assertSeedable(dataSource: DataSource): Promise<boolean> {
+  const count = (entity: EntityTarget<ObjectLiteral>) => dataSource.getRepository(entity).count();
+  const [outlets, customers, products] = await Promise.all([
+    count(OutletEntity),
+    count(CustomerEntity),
+    count(ProductEntity),
+  ]);
+  if (outlets + customers + products > 0) {
+    throw new SeedRefusedError(
+      `数据库不是空的（网点 ${outlets}、客户 ${customers}、产品 ${products}），演示数据只写入空数据库；未做任何修改。\n` +
+        `The database is not empty (outlets ${outlets}, customers ${customers}, products ${products}): ` +
+        'demo data goes only into an empty database. Nothing was changed.',
+    );
+  }
+  const users = dataSource.getRepository(UserEntity);
+  const taken = await users.findBy({ username: In(DEMO_USERS.map((user) => user.username)) });
+  if (taken.length > 0) {
+    const names = taken.map((user) => user.username).join(', ');
+    throw new SeedRefusedError(
+      `演示用户名已被占用：${names}；未做任何修改。\nDemo usernames already taken: ${names}. Nothing was changed.`,
+    );
+  }
+  const admin = await users.findOneBy({ username: DEMO_ADMIN.username });
+  if (admin && (admin.disabled || !admin.roles.includes('admin'))) {
+    throw new SeedRefusedError(
+      `用户 ${DEMO_ADMIN.username} 已存在但不是启用的管理员；未做任何修改。\n` +
+        `User ${DEMO_ADMIN.username} exists but is not an enabled admin. Nothing was changed.`,
+    );
+  }
+  return admin !== null;
+}
+
+/** Created like the first admin at start-up: by the system, with its audit entry. */
+async function createDemoAdmin(dataSource: DataSource, audit: AuditService): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await inTransaction(dataSource, async (tx) => {
+    const repository = tx.getRepository(UserEntity);
+    const user = await repository.save(
+      repository.create({ ...DEMO_ADMIN, roles: ['admin'], passwordHash, email: null, outletId: null }),
+    );
+    await audit.append(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { username: user.username, roles: user.roles, reason: 'demo admin from npm run seed:demo' },
+    });
+  });
+}
+
+/** The steps' view of the run: sessions of the demo users, the ids created so far, the counts. */
+class SeedRun implements SeedContext {
+  readonly ids = new DemoIds();
+  readonly counts: Partial<Record<SeedKind, number>> = {};
+  private readonly sessions = new Map<string, Promise<DemoSession>>();
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly today: string,
+  ) {}
+
+  as(username: string): Promise<DemoSession> {
+    let session = this.sessions.get(username);
+    if (session === undefined) {
+      session = logIn(this.baseUrl, username, DEMO_PASSWORD);
+      this.sessions.set(username, session);
+    }
+    return session;
+  }
+
+  counted(kind: SeedKind, count = 1): void {
+    this.counts[kind] = (this.counts[kind] ?? 0) + count;
+  }
+}
+
+function demoLogins(): DemoLogin[] {
+  const outletNames = new Map(DEMO_OUTLETS.map(({ outlet }) => [outlet.code, outlet.name]));
+  return [
+    { ...DEMO_ADMIN, roles: ['admin'], outlet: null },
+    ...DEMO_USERS.map((user) => ({
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      outlet: user.outletCode === undefined ? null : (outletNames.get(user.outletCode) ?? null),
+    })),
+  ];
+}
+
+/** Columns a terminal gives the text: Chinese characters take two. */
+function displayWidth(text: string): number {
+  return [...text].reduce((width, char) => width + (/[\u2e80-\uffef]/.test(char) ? 2 : 1), 0);
+}
+
+/** Left-aligned columns, whatever mix of Chinese and Latin they hold. */
+function table(rows: string[][]): string[] {
+  const width = (column: number) => Math.max(...rows.map((row) => displayWidth(row[column] ?? '')));
+  return rows.map((row) => {
+    const cells = row.map((cell, column) => cell + ' '.repeat(width(column) - displayWidth(cell)));
+    return `  ${cells.join('  ')}`.trimEnd();
+  });
+}
+
+/** What the command prints when done, in Chinese and English. */
+export function formatSummary(summary: SeedSummary): string {
+  const counts = Object.entries(summary.counts).map(([kind, count]) => [
+    SEED_KINDS[kind as SeedKind],
+    kind.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`),
+    String(count),
+  ]);
+  const logins = summary.logins.map((login) => [
+    login.username,
+    login.displayName,
+    login.roles.join(', '),
+    login.outlet ?? '',
+  ]);
+  return [
+    '',
+    `演示数据已写入 Demo data created (日期自 dates counted from ${summary.today})`,
+    ...table(counts),
+    '',
+    `演示账号 Demo logins — 密码 password: ${summary.password}`,
+    '  仅供演示，切勿用于生产环境 / for demos only, never on a production system',
+    ...table(logins),
+    '',
+    `登录 Log in: POST /${API_PREFIX}/auth/login {"username":"${MANAGER}","password":"${summary.password}"}`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfigFromProcess();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new Error(`Configuration error: ${error.message}`);
+    throw error;
+  }
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  write(`演示数据 Demo data → ${redactUrl(config.databaseUrl)}`);
+  write(formatSummary(await seedDemo(config, write)));
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
