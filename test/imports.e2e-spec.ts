@@ -91,6 +91,7 @@ describe('spreadsheet import', () => {
     const real = await upload('customers', file, 'customers.xlsx', '?dryRun=false');
     expect(real.status).toBe(422);
     expect(real.body.code).toBe('IMPORT_REJECTED');
+    expect(real.body.message).toBe('导入文件有 3 处错误，未导入任何数据，请按错误清单修改后重试');
     expect(real.body.details).toMatchObject({ applied: false, errors: dry.body.errors });
     expect(await t.dataSource.getRepository(CustomerEntity).count()).toBe(before);
   });

@@ -364,6 +364,7 @@ describe('outlets (售后服务网点)', () => {
 
       const without = await act(id, 'activate');
       expect(without.status).toBe(409);
+      expect(without.body.message).toContain('有效的服务协议');
       expect(without.body).toMatchObject({
         code: 'CONFLICT',
         details: {

@@ -69,6 +69,7 @@ export class ImportsController {
         'IMPORT_REJECTED',
         `${report.errors.length} problems; no row was imported`,
         report,
+        `导入文件有 ${report.errors.length} 处错误，未导入任何数据，请按错误清单修改后重试`,
       );
     }
     return report;

@@ -110,7 +110,7 @@ async function read(tx: Tx, id: string): Promise<OutletEntity> {
 }
 
 function refusal(decision: TransitionRefusal): DomainError {
-  return new DomainError(decision.code, decision.message, decision.details);
+  return new DomainError(decision.code, decision.message, decision.details, decision.chinese);
 }
 
 /**

@@ -25,10 +25,15 @@ export type ErrorCode =
   | 'INTERNAL_ERROR';
 
 export class DomainError extends Error {
+  /**
+   * `message` is English; a Chinese reader gets the code's general message unless `chinese` says
+   * more (e.g. which document an outlet lacks).
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly chinese?: string,
   ) {
     super(message);
     this.name = 'DomainError';

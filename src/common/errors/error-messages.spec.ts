@@ -45,6 +45,11 @@ describe('errorMessage', () => {
     expect(errorMessage('INTERNAL_ERROR', 'Internal error', 'zh')).toBe('服务器内部错误');
   });
 
+  it("uses an error's own Chinese message when it has one, and its English one on request", () => {
+    expect(errorMessage('CONFLICT', 'No agreement', 'zh', '缺少有效的服务协议')).toBe('缺少有效的服务协议');
+    expect(errorMessage('CONFLICT', 'No agreement', 'en', '缺少有效的服务协议')).toBe('No agreement');
+  });
+
   it('gives the English message in English', () => {
     expect(errorMessage('NOT_FOUND', 'User u1 was not found', 'en')).toBe('User u1 was not found');
     expect(errorMessage('VALIDATION_FAILED', 'Invalid fields: email', 'en')).toBe('Invalid fields: email');

@@ -30,6 +30,11 @@ export function languageFrom(acceptLanguage: string | undefined): Language {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
-export function errorMessage(code: ErrorCode, englishMessage: string, language: Language): string {
-  return language === 'en' ? englishMessage : CHINESE[code];
+export function errorMessage(
+  code: ErrorCode,
+  englishMessage: string,
+  language: Language,
+  chineseMessage?: string,
+): string {
+  return language === 'en' ? englishMessage : (chineseMessage ?? CHINESE[code]);
 }

@@ -140,7 +140,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body: ErrorBody = {
       statusCode,
       code: known.code,
-      message: errorMessage(known.code, known.message, language),
+      message: errorMessage(known.code, known.message, language, known.chinese),
       ...(known.details === undefined ? {} : { details: known.details }),
       requestId,
     };

@@ -64,6 +64,8 @@ export interface TransitionRefusal {
   allowed: false;
   code: ErrorCode;
   message: string;
+  /** What a Chinese reader is told, where the code's general message would not say enough. */
+  chinese?: string;
   details: Record<string, unknown>;
 }
 
@@ -122,6 +124,7 @@ export function decideOutletTransition(request: TransitionRequest): TransitionDe
         allowed: false,
         code: 'CONFLICT',
         message: `An outsourced outlet needs a service agreement valid on ${request.today} to ${action}`,
+        chinese: `委外网点须有在 ${request.today} 有效的服务协议（编号及有效期）才能${action === 'resume' ? '恢复' : '启用'}，请先在网点资质档案中补全`,
         details: { item: 'agreement', problems },
       };
     }
