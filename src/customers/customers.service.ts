@@ -46,10 +46,6 @@ const CUSTOMERS: RegisterSpec<CustomerEntity> = {
 /** Transaction-scoped lock that hands out generated customer codes one transaction at a time. */
 const CUSTOMER_CODE_LOCK_KEY = 27922_0101;
 
-/** Contact names and phones as one searchable text; the line break keeps two values from running together. */
-const CONTACTS_TEXT = `(SELECT string_agg(concat_ws(E'\\n', contact->>'name', contact->>'phone'), E'\\n')
-  FROM jsonb_array_elements(c.contacts) AS contact)`;
-
 type NationalIdColumns = Pick<CustomerEntity, 'nationalIdCipher' | 'nationalIdLast4'>;
 
 /**
@@ -86,7 +82,7 @@ export class CustomersService {
   async list(query: ListCustomersQueryDto, user: AuthenticatedUser): Promise<Page<CustomerEntity>> {
     const q = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c');
     scopeToOutlet(q, user, 'c.outletId');
-    matchText(q, ['c.code', 'c.name', 'c.phone', CONTACTS_TEXT], query.q);
+    matchText(q, ['c.searchText'], query.q);
     if (query.active !== undefined) q.andWhere('c.active = :active', { active: query.active });
     if (query.kind) q.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.zone) q.andWhere('c.zone = :zone', { zone: query.zone });
