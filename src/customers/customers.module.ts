@@ -1,3 +1,4 @@
+import { OutletsModule } from '../outlets/outlets.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
@@ -7,7 +8,7 @@ import { CUSTOMER_WRITERS, CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 
 @Module({
-  imports: [AuditModule, PiiModule],
+  imports: [AuditModule, PiiModule, OutletsModule],
   controllers: [CustomersController],
   providers: [CustomersService],
   exports: [CustomersService],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService, auditActor } from '../audit/audit.service';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
@@ -15,8 +15,9 @@ import { invalidFields } from '../common/errors/validation-errors';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { nationalIdLast4, nationalIdProblems, normalizeNationalId } from '../common/pii/national-id';
 import { PiiCipher } from '../common/pii/pii-cipher';
+import { Lookup, Reference, matchReferences, referencedIds } from '../common/registers/references';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
-import { OutletEntity } from '../outlets/outlet.entity';
+import { OutletsService } from '../outlets/outlets.service';
 import { CustomerEntity } from './customer.entity';
 import { GENERATED_CODE_PATTERN, nextCustomerCode } from './domain/customer-code';
 import { CreateCustomerDto, ListCustomersQueryDto, UpdateCustomerDto, toContact } from './dto/customer.dto';
@@ -61,7 +62,19 @@ export class CustomersService {
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outlets: OutletsService,
   ) {}
+
+  /** The customers a request names, as the acting user may see them (other outlets' count as missing). */
+  async findReferenced(
+    tx: Tx,
+    viewer: AuthenticatedUser,
+    references: readonly Reference[],
+  ): Promise<Lookup<CustomerEntity>> {
+    const ids = referencedIds(references);
+    const rows = ids.length === 0 ? [] : await tx.getRepository(CustomerEntity).findBy({ id: In(ids) });
+    return matchReferences(rows, (customer) => customer.outletId, 'customer', viewer, references);
+  }
 
   /** A customer the user may see; one of another outlet is reported as not found. */
   async getVisible(id: string, user: AuthenticatedUser): Promise<CustomerEntity> {
@@ -214,11 +227,7 @@ export class CustomersService {
         field: 'outletId',
       });
     }
-    if (outletId === null) return;
-    const usable = await tx
-      .getRepository(OutletEntity)
-      .existsBy({ id: outletId, active: true, status: 'active' });
-    if (!usable) throw invalidFields([{ field: 'outletId', problems: ['must be an active outlet'] }]);
+    if (outletId !== null) await this.outlets.assertOperating(tx, outletId);
   }
 
   /** Validates and encrypts an ID number; the clear value goes no further than this. */

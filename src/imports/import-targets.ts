@@ -10,7 +10,7 @@ import type { FieldProblem } from '../common/errors/validation-errors';
 import type { Tx } from '../common/database/transaction';
 import { CustomersService } from '../customers/customers.service';
 import { CreateCustomerDto, UpdateCustomerDto } from '../customers/dto/customer.dto';
-import { OutletEntity } from '../outlets/outlet.entity';
+import { OutletsService } from '../outlets/outlets.service';
 import type { ColumnSpec } from './domain/columns';
 import type { ImportKind, ImportTarget, ImportedRecord } from './import-target';
 
@@ -134,8 +134,8 @@ export class ImportTargets {
     products: ProductsService,
     parts: PartsService,
     assets: AssetsService,
+    outlets: OutletsService,
   ) {
-    const findOutlet = (tx: Tx, code: string) => tx.getRepository(OutletEntity).findOneBy({ code });
     this.targets = {
       customers: {
         kind: 'customers',
@@ -146,7 +146,7 @@ export class ImportTargets {
         createDto: CreateCustomerDto,
         updateDto: UpdateCustomerDto,
         resolve: (tx, fields) =>
-          lookUp(fields, 'outletCode', 'outletId', (code) => findOutlet(tx, code), 'outlet'),
+          lookUp(fields, 'outletCode', 'outletId', (code) => outlets.findByCode(tx, code), 'outlet'),
         ...throughService<CreateCustomerDto, UpdateCustomerDto>(customers),
       },
       products: {

@@ -5,6 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { CustomersModule } from '../customers/customers.module';
+import { OutletsModule } from '../outlets/outlets.module';
 import { ImportTargets } from './import-targets';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
@@ -14,6 +15,7 @@ import { ImportsService } from './imports.service';
     CustomersModule,
     CatalogModule,
     AssetsModule,
+    OutletsModule,
     // Import files are read whole (an XLSX is a zip), so they are held in memory up to the upload limit.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],

@@ -8,7 +8,7 @@ import { calendarDate } from '../common/calendar';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
-import { inTransaction } from '../common/database/transaction';
+import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { invalidFields } from '../common/errors/validation-errors';
 import type { ExpiringItem } from '../common/expiry/expiry-sources';
@@ -75,6 +75,42 @@ export class OutletsService {
   }
 
   /** An outlet as the user may see it: another outlet than a bound user's own is not found. */
+  findByCode(tx: Tx, code: string): Promise<OutletEntity | null> {
+    return tx.getRepository(OutletEntity).findOneBy({ code });
+  }
+
+  /** 400 naming the field unless the outlet exists. */
+  async assertExists(tx: Tx, outletId: string, field = 'outletId'): Promise<void> {
+    if (!(await tx.getRepository(OutletEntity).existsBy({ id: outletId }))) {
+      throw invalidFields([{ field, problems: [`${field} must name an existing outlet`] }]);
+    }
+  }
+
+  /** 400 naming the field unless the outlet is in operation (active, not suspended or closed). */
+  async assertOperating(tx: Tx, outletId: string, field = 'outletId'): Promise<void> {
+    if (!(await tx.getRepository(OutletEntity).existsBy({ id: outletId, active: true, status: 'active' }))) {
+      throw invalidFields([{ field, problems: ['must be an active outlet'] }]);
+    }
+  }
+
+  /**
+   * The outlet a new or changed record belongs to: outlet-bound users keep records in their own outlet
+   * (so they can still see them); others may name any existing outlet, or none for head office.
+   */
+  async outletForRecord(
+    tx: Tx,
+    viewer: AuthenticatedUser,
+    requested: string | null | undefined,
+  ): Promise<string | null> {
+    const outletId = requested ?? viewer.outletId;
+    if (outletId === null) return null;
+    if (!canSeeOutletRecord(viewer, outletId)) {
+      throw invalidFields([{ field: 'outletId', problems: ['must be an existing outlet'] }]);
+    }
+    await this.assertExists(tx, outletId, 'outletId');
+    return outletId;
+  }
+
   async get(id: string, user: AuthenticatedUser): Promise<OutletEntity> {
     assertOutletVisible(user, 'outlet', id, id);
     const outlet = await this.dataSource.getRepository(OutletEntity).findOneBy({ id });

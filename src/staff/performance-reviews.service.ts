@@ -7,7 +7,9 @@ import { inTransaction, type Tx } from '../common/database/transaction';
 import { NotFoundError } from '../common/errors/domain-error';
 import { invalidFields } from '../common/errors/validation-errors';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
+import { assertFound } from '../common/registers/references';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
+import { UsersService } from '../users/users.service';
 import { REVIEW_READERS, canSeePersonRecord } from './domain/staff-access';
 import {
   CreatePerformanceReviewDto,
@@ -16,7 +18,6 @@ import {
   UpdatePerformanceReviewDto,
 } from './dto/performance-review.dto';
 import { PerformanceReviewEntity } from './performance-review.entity';
-import { assertFound, findUsers } from './references';
 
 const REVIEWS: RegisterSpec<PerformanceReviewEntity> = {
   entity: PerformanceReviewEntity,
@@ -46,6 +47,7 @@ export class PerformanceReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RegisterWriter,
+    private readonly users: UsersService,
   ) {}
 
   get(id: string, viewer: AuthenticatedUser): Promise<PerformanceReviewWithPeople> {
@@ -81,7 +83,7 @@ export class PerformanceReviewsService {
   /** The acting user is recorded as the reviewer. A second review of the same person and period is 409. */
   create(dto: CreatePerformanceReviewDto, context: RequestContext): Promise<PerformanceReviewWithPeople> {
     return inTransaction(this.dataSource, async (tx) => {
-      assertFound(await findUsers(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
+      assertFound(await this.users.findReferenced(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
       assertPeriodOrder(dto.periodStart, dto.periodEnd);
       const saved = await this.writer.create(tx, REVIEWS, { ...dto, reviewerId: context.user.id }, context);
       return this.findVisible(tx, saved.id, context.user);

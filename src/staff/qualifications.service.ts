@@ -8,8 +8,9 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { invalidFields } from '../common/errors/validation-errors';
 import type { ExpiringItem } from '../common/expiry/expiry-sources';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
+import { assertFound } from '../common/registers/references';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
-import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { CompanyCalendar } from '../common/company-calendar';
 import { addDays, type CalendarDate } from '../common/calendar';
 import {
@@ -28,7 +29,6 @@ import {
   UpdateQualificationDto,
 } from './dto/qualification.dto';
 import { QualificationEntity } from './qualification.entity';
-import { assertFound, findUsers } from './references';
 
 const QUALIFICATIONS: RegisterSpec<QualificationEntity> = {
   entity: QualificationEntity,
@@ -72,6 +72,7 @@ export class QualificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RegisterWriter,
     private readonly calendar: CompanyCalendar,
+    private readonly users: UsersService,
   ) {}
 
   get(id: string, viewer: AuthenticatedUser): Promise<QualificationWithHolder> {
@@ -115,7 +116,7 @@ export class QualificationsService {
 
   create(dto: CreateQualificationDto, context: RequestContext): Promise<QualificationWithHolder> {
     return inTransaction(this.dataSource, async (tx) => {
-      assertFound(await findUsers(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
+      assertFound(await this.users.findReferenced(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
       assertValidityOrder(dto.issuedOn ?? null, dto.validUntil ?? null);
       const saved = await this.writer.create(
         tx,
@@ -162,14 +163,7 @@ export class QualificationsService {
     on: CalendarDate,
     viewer: AuthenticatedUser,
   ): Promise<TechnicianQualificationView[]> {
-    const q = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where(':role = ANY(u.roles)', { role: 'technician' })
-      .andWhere('u.disabled = false');
-    scopeToOutlet(q, viewer, 'u.outletId');
-    if (query.outletId) q.andWhere('u.outletId = :outletId', { outletId: query.outletId });
-    const technicians = await q.orderBy('u.username', 'ASC').getMany();
+    const technicians = await this.users.activeWithRole('technician', viewer, query.outletId);
     const certificates = await this.coveringCertificates(
       technicians.map((technician) => technician.id),
       query.productCategory,

@@ -1,3 +1,6 @@
+import { OutletsModule } from '../outlets/outlets.module';
+import { CustomersModule } from '../customers/customers.module';
+import { UsersModule } from '../users/users.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
@@ -13,7 +16,7 @@ import { TrainingsService } from './trainings.service';
 
 /** Staff records: qualifications (资格证书), trainings (培训) and performance reviews (绩效考核). */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, UsersModule, CustomersModule, OutletsModule],
   controllers: [QualificationsController, TrainingsController, PerformanceReviewsController],
   providers: [QualificationsService, TrainingsService, PerformanceReviewsService],
   exports: [QualificationsService],

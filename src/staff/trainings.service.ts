@@ -9,7 +9,11 @@ import { inTransaction, type Tx } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { invalidFields, type FieldProblem } from '../common/errors/validation-errors';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
+import { assertFound } from '../common/registers/references';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
+import { CustomersService } from '../customers/customers.service';
+import { OutletsService } from '../outlets/outlets.service';
+import { UsersService } from '../users/users.service';
 import type { Role } from '../users/domain/roles';
 import { UserEntity } from '../users/user.entity';
 import { summariseAttendeeChanges, type AttendeeFacts } from './domain/attendee-changes';
@@ -22,7 +26,6 @@ import {
   TrainingView,
   UpdateTrainingDto,
 } from './dto/training.dto';
-import { assertFound, findCustomers, findUsers, outletForRecord } from './references';
 import { TrainingAttendeeEntity } from './training-attendee.entity';
 import { TrainingEntity } from './training.entity';
 
@@ -83,6 +86,9 @@ export class TrainingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RegisterWriter,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly customers: CustomersService,
+    private readonly outlets: OutletsService,
   ) {}
 
   async get(id: string, viewer: AuthenticatedUser): Promise<TrainingView> {
@@ -131,7 +137,7 @@ export class TrainingsService {
   create(dto: CreateTrainingDto, context: RequestContext): Promise<TrainingView> {
     const { attendees: attendeeInput = [], ...fields } = dto;
     return inTransaction(this.dataSource, async (tx) => {
-      const outletId = await outletForRecord(tx, context.user, fields.outletId);
+      const outletId = await this.outlets.outletForRecord(tx, context.user, fields.outletId);
       const attendees = await this.resolveAttendees(tx, context.user, attendeeInput);
       const repository = tx.getRepository(TrainingEntity);
       const training = await repository.save(repository.create({ ...fields, outletId }));
@@ -156,7 +162,7 @@ export class TrainingsService {
       await this.findVisible(tx, id, context.user);
       const before = await this.writer.lockForChange(tx, TRAININGS, id, expectedVersion);
       if (fields.outletId !== undefined) {
-        fields.outletId = await outletForRecord(tx, context.user, fields.outletId);
+        fields.outletId = await this.outlets.outletForRecord(tx, context.user, fields.outletId);
       }
       const patch = Object.entries(fields).filter(([, value]) => value !== undefined);
       const after: TrainingEntity = { ...before, ...Object.fromEntries(patch) };
@@ -251,8 +257,8 @@ export class TrainingsService {
         const id = attendee[field];
         return id ? [{ id, field: attendeeField(index, field) }] : [];
       });
-    const users = await findUsers(tx, viewer, references('userId'));
-    const customers = await findCustomers(tx, viewer, references('customerId'));
+    const users = await this.users.findReferenced(tx, viewer, references('userId'));
+    const customers = await this.customers.findReferenced(tx, viewer, references('customerId'));
     assertFound(users, customers);
     return input.map((attendee) => {
       const userId = attendee.userId ?? null;

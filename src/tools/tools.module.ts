@@ -1,3 +1,4 @@
+import { OutletsModule } from '../outlets/outlets.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
@@ -7,7 +8,7 @@ import { TOOL_WRITERS, ToolsController } from './tools.controller';
 import { ToolsService } from './tools.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, OutletsModule],
   controllers: [ToolsController],
   providers: [ToolsService],
   exports: [ToolsService],

@@ -14,7 +14,7 @@ import { Page, PageQuery, fetchPage, matchText } from '../common/http/pagination
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
 import { CompanyCalendar } from '../common/company-calendar';
 import { addDays, addMonths, type CalendarDate } from '../common/calendar';
-import { outletForRecord } from '../staff/references';
+import { OutletsService } from '../outlets/outlets.service';
 import { DUE_WITHIN_DAYS, type InspectionStatus } from './domain/inspection-status';
 import { CreateToolDto, ListToolsQueryDto, RecordInspectionDto, UpdateToolDto } from './dto/tool.dto';
 import { ToolInspectionEntity } from './tool-inspection.entity';
@@ -69,6 +69,7 @@ export class ToolsService {
     private readonly writer: RegisterWriter,
     private readonly audit: AuditService,
     private readonly calendar: CompanyCalendar,
+    private readonly outlets: OutletsService,
   ) {}
 
   get(id: string, viewer: AuthenticatedUser): Promise<ToolEntity> {
@@ -95,7 +96,7 @@ export class ToolsService {
 
   create(dto: CreateToolDto, context: RequestContext): Promise<ToolEntity> {
     return inTransaction(this.dataSource, async (tx) => {
-      const outletId = await outletForRecord(tx, context.user, dto.outletId);
+      const outletId = await this.outlets.outletForRecord(tx, context.user, dto.outletId);
       return this.writer.create(tx, TOOLS, { ...dto, outletId }, context);
     });
   }
@@ -105,7 +106,7 @@ export class ToolsService {
     return inTransaction(this.dataSource, async (tx) => {
       await this.findVisible(tx, id, context.user);
       if (fields.outletId !== undefined) {
-        fields.outletId = await outletForRecord(tx, context.user, fields.outletId);
+        fields.outletId = await this.outlets.outletForRecord(tx, context.user, fields.outletId);
       }
       return this.writer.update(tx, TOOLS, id, expectedVersion, fields, context);
     });

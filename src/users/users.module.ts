@@ -1,3 +1,4 @@
+import { OutletsModule } from '../outlets/outlets.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { UsersController } from './users.controller';
@@ -5,7 +6,7 @@ import { FirstAdminInitializer } from './first-admin.initializer';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, OutletsModule],
   controllers: [UsersController],
   providers: [UsersService, FirstAdminInitializer],
   exports: [UsersService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { scopeToOutlet } from '../auth/outlet-scope.query';
 import { AuditService, SYSTEM_ACTOR, auditActor } from '../audit/audit.service';
@@ -11,8 +11,8 @@ import { Tx, inTransaction } from '../common/database/transaction';
 import type { Role } from './domain/roles';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
-import { OutletEntity } from '../outlets/outlet.entity';
-import { invalidFields } from '../common/errors/validation-errors';
+import { Lookup, Reference, matchReferences, referencedIds } from '../common/registers/references';
+import { OutletsService } from '../outlets/outlets.service';
 import { UserEntity } from './user.entity';
 
 const AUDITED_FIELDS = ['displayName', 'email', 'roles', 'outletId', 'disabled', 'passwordHash'] as const;
@@ -22,6 +22,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outlets: OutletsService,
   ) {}
 
   async findActive(id: string): Promise<AuthenticatedUser | null> {
@@ -41,6 +42,29 @@ export class UsersService {
       .orderBy('u.username', 'ASC')
       .getMany();
     return users.map((user) => ({ displayName: user.displayName, email: user.email as string }));
+  }
+
+  /** The users a request names, as the acting user may see them (other outlets' users count as missing). */
+  async findReferenced(
+    tx: Tx,
+    viewer: AuthenticatedUser,
+    references: readonly Reference[],
+  ): Promise<Lookup<UserEntity>> {
+    const ids = referencedIds(references);
+    const rows = ids.length === 0 ? [] : await tx.getRepository(UserEntity).findBy({ id: In(ids) });
+    return matchReferences(rows, (user) => user.outletId, 'user', viewer, references);
+  }
+
+  /** Enabled users holding a role, as the viewer may see them, optionally of one outlet. */
+  activeWithRole(role: Role, viewer: AuthenticatedUser, outletId?: string): Promise<UserEntity[]> {
+    const q = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where(':role = ANY(u.roles)', { role })
+      .andWhere('u.disabled = false');
+    scopeToOutlet(q, viewer, 'u.outletId');
+    if (outletId) q.andWhere('u.outletId = :outletId', { outletId });
+    return q.orderBy('u.username', 'ASC').getMany();
   }
 
   async get(id: string): Promise<UserEntity> {
@@ -97,7 +121,7 @@ export class UsersService {
           },
         );
       }
-      if (dto.outletId) await assertOutletExists(tx, dto.outletId);
+      if (dto.outletId) await this.outlets.assertExists(tx, dto.outletId);
       const after: UserEntity = {
         ...before,
         displayName: dto.displayName ?? before.displayName,
@@ -181,7 +205,7 @@ export class UsersService {
     },
   ): Promise<UserEntity> {
     const repository = tx.getRepository(UserEntity);
-    if (fields.outletId) await assertOutletExists(tx, fields.outletId);
+    if (fields.outletId) await this.outlets.assertExists(tx, fields.outletId);
     const taken = await repository.existsBy({ username: fields.username });
     if (taken) {
       throw new DomainError('CONFLICT', `Username ${fields.username} is taken`, { field: 'username' });
@@ -207,12 +231,5 @@ export class UsersService {
       throw new VersionConflictError('user', id, expectedVersion, user.version);
     }
     return user;
-  }
-}
-
-/** A user bound to an outlet that does not exist would see nothing; refuse it as bad input. */
-async function assertOutletExists(tx: Tx, outletId: string): Promise<void> {
-  if (!(await tx.getRepository(OutletEntity).existsBy({ id: outletId }))) {
-    throw invalidFields([{ field: 'outletId', problems: ['outletId must name an existing outlet'] }]);
   }
 }
