@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddRegisters1795900000000 implements MigrationInterface {
-  name = 'AddRegisters1795900000000';
+export class AddRegisters1795388000000 implements MigrationInterface {
+  name = 'AddRegisters1795388000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

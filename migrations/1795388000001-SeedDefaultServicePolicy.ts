@@ -20,8 +20,8 @@ const DEFAULTS = {
   chaseDays: { exchange: 2, repair: 7, urgent: 1 },
 };
 
-export class SeedDefaultServicePolicy1795900000001 implements MigrationInterface {
-  name = 'SeedDefaultServicePolicy1795900000001';
+export class SeedDefaultServicePolicy1795388000001 implements MigrationInterface {
+  name = 'SeedDefaultServicePolicy1795388000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -6,8 +6,8 @@ const SEARCH_TEXT = `code || ' ' || name || ' ' || coalesce(phone, '') || ' ' ||
  * One stored text per customer (code, name, phone, contacts) behind a trigram index, so that a
  * search for any part of a name or number uses the index instead of reading every customer.
  */
-export class AddCustomerSearch1795900000002 implements MigrationInterface {
-  name = 'AddCustomerSearch1795900000002';
+export class AddCustomerSearch1795388000002 implements MigrationInterface {
+  name = 'AddCustomerSearch1795388000002';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
