@@ -145,7 +145,10 @@ describe('outlets (售后服务网点)', () => {
       });
       expect(datesOnly.status).toBe(400);
       expect(datesOnly.body.details.fields).toEqual([
-        { field: 'agreementValidUntil', problems: ['must not be before agreementValidFrom'] },
+        {
+          field: 'agreementValidUntil',
+          problems: ['agreementValidUntil must not be before agreementValidFrom'],
+        },
       ]);
       const tooLong = await create({
         code: 'BAD-2',

@@ -10,7 +10,7 @@ import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { invalidFields } from '../common/errors/validation-errors';
+import { assertDateOrder, invalidFields } from '../common/errors/validation-errors';
 import type { ExpiringItem } from '../common/expiry/expiry-sources';
 import { Page, PageQuery, fetchPage, matchText } from '../common/http/pagination';
 import { RegisterWriter } from '../common/registers/register-writer';
@@ -22,16 +22,6 @@ import { OUTLETS } from './outlet-registers';
 import { OutletStaffEntity } from './outlet-staff.entity';
 import { OutletStatusChangeEntity } from './outlet-status-change.entity';
 import { OutletEntity } from './outlet.entity';
-
-type AgreementDates = Pick<OutletEntity, 'agreementValidFrom' | 'agreementValidUntil'>;
-
-function checkAgreementDates({ agreementValidFrom: from, agreementValidUntil: until }: AgreementDates): void {
-  if (from && until && until < from) {
-    throw invalidFields([
-      { field: 'agreementValidUntil', problems: ['must not be before agreementValidFrom'] },
-    ]);
-  }
-}
 
 /**
  * Narrows to outlets that can take jobs on `today`. It states in SQL, for paging, what
@@ -178,10 +168,10 @@ export class OutletsService {
   }
 
   create(dto: CreateOutletDto, context: RequestContext): Promise<OutletEntity> {
-    checkAgreementDates({
-      agreementValidFrom: dto.agreementValidFrom ?? null,
-      agreementValidUntil: dto.agreementValidUntil ?? null,
-    });
+    assertDateOrder(
+      ['agreementValidFrom', dto.agreementValidFrom],
+      ['agreementValidUntil', dto.agreementValidUntil],
+    );
     return inTransaction(this.dataSource, (tx) =>
       this.writer.create(tx, OUTLETS, { ...dto, status: 'proposed' }, context),
     );
@@ -198,14 +188,18 @@ export class OutletsService {
         expectedVersion,
         (before) => {
           // Either date may change alone; the pair they make afterwards is what must hold.
-          checkAgreementDates({
-            agreementValidFrom:
+          assertDateOrder(
+            [
+              'agreementValidFrom',
               fields.agreementValidFrom === undefined ? before.agreementValidFrom : fields.agreementValidFrom,
-            agreementValidUntil:
+            ],
+            [
+              'agreementValidUntil',
               fields.agreementValidUntil === undefined
                 ? before.agreementValidUntil
                 : fields.agreementValidUntil,
-          });
+            ],
+          );
           return fields;
         },
         context,

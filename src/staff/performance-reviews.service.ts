@@ -5,7 +5,7 @@ import { hasAnyRole, type AuthenticatedUser, type RequestContext } from '../auth
 import { scopeToOutlet } from '../auth/outlet-scope.query';
 import { inTransaction, type Tx } from '../common/database/transaction';
 import { NotFoundError } from '../common/errors/domain-error';
-import { invalidFields } from '../common/errors/validation-errors';
+import { assertDateOrder } from '../common/errors/validation-errors';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { assertFound } from '../common/registers/references';
 import { RegisterSpec, RegisterWriter } from '../common/registers/register-writer';
@@ -34,12 +34,6 @@ const REVIEWS: RegisterSpec<PerformanceReviewEntity> = {
     'active',
   ],
 };
-
-function assertPeriodOrder(periodStart: string, periodEnd: string): void {
-  if (periodEnd < periodStart) {
-    throw invalidFields([{ field: 'periodEnd', problems: ['periodEnd must not be before periodStart'] }]);
-  }
-}
 
 /** Staff performance reviews (员工绩效考核); one per person and period. */
 @Injectable()
@@ -84,7 +78,7 @@ export class PerformanceReviewsService {
   create(dto: CreatePerformanceReviewDto, context: RequestContext): Promise<PerformanceReviewWithPeople> {
     return inTransaction(this.dataSource, async (tx) => {
       assertFound(await this.users.findReferenced(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
-      assertPeriodOrder(dto.periodStart, dto.periodEnd);
+      assertDateOrder(['periodStart', dto.periodStart], ['periodEnd', dto.periodEnd]);
       const saved = await this.writer.create(tx, REVIEWS, { ...dto, reviewerId: context.user.id }, context);
       return this.findVisible(tx, saved.id, context.user);
     });
@@ -104,7 +98,10 @@ export class PerformanceReviewsService {
         id,
         expectedVersion,
         (before) => {
-          assertPeriodOrder(fields.periodStart ?? before.periodStart, fields.periodEnd ?? before.periodEnd);
+          assertDateOrder(
+            ['periodStart', fields.periodStart ?? before.periodStart],
+            ['periodEnd', fields.periodEnd ?? before.periodEnd],
+          );
           return fields;
         },
         context,

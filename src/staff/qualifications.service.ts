@@ -5,7 +5,7 @@ import { hasAnyRole, type AuthenticatedUser, type RequestContext } from '../auth
 import { scopeToOutlet } from '../auth/outlet-scope.query';
 import { inTransaction, type Tx } from '../common/database/transaction';
 import { NotFoundError } from '../common/errors/domain-error';
-import { invalidFields } from '../common/errors/validation-errors';
+import { assertDateOrder } from '../common/errors/validation-errors';
 import type { ExpiringItem } from '../common/expiry/expiry-sources';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { assertFound } from '../common/registers/references';
@@ -56,12 +56,6 @@ function statusCondition(status: CertificateStatus): string {
       return 'q.validUntil >= :today AND q.validUntil <= :warnUntil';
     case 'valid':
       return 'q.validUntil > :warnUntil';
-  }
-}
-
-function assertValidityOrder(issuedOn: string | null, validUntil: string | null): void {
-  if (issuedOn !== null && validUntil !== null && validUntil < issuedOn) {
-    throw invalidFields([{ field: 'validUntil', problems: ['validUntil must not be before issuedOn'] }]);
   }
 }
 
@@ -117,7 +111,7 @@ export class QualificationsService {
   create(dto: CreateQualificationDto, context: RequestContext): Promise<QualificationWithHolder> {
     return inTransaction(this.dataSource, async (tx) => {
       assertFound(await this.users.findReferenced(tx, context.user, [{ id: dto.userId, field: 'userId' }]));
-      assertValidityOrder(dto.issuedOn ?? null, dto.validUntil ?? null);
+      assertDateOrder(['issuedOn', dto.issuedOn], ['validUntil', dto.validUntil]);
       const saved = await this.writer.create(
         tx,
         QUALIFICATIONS,
@@ -138,9 +132,9 @@ export class QualificationsService {
         id,
         expectedVersion,
         (before) => {
-          assertValidityOrder(
-            fields.issuedOn === undefined ? before.issuedOn : fields.issuedOn,
-            fields.validUntil === undefined ? before.validUntil : fields.validUntil,
+          assertDateOrder(
+            ['issuedOn', fields.issuedOn === undefined ? before.issuedOn : fields.issuedOn],
+            ['validUntil', fields.validUntil === undefined ? before.validUntil : fields.validUntil],
           );
           return fields;
         },

@@ -14,7 +14,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DomainError } from './domain-error';
-import { FieldProblem, fieldProblems, validationFailed } from './validation-errors';
+import { FieldProblem, assertDateOrder, fieldProblems, validationFailed } from './validation-errors';
 
 class Address {
   @IsString()
@@ -200,5 +200,23 @@ describe('validationFailed', () => {
     expect(validationFailed(errors).details).toEqual({
       fields: [{ field: 'tags', problems: ['each value in tags must be a string'] }],
     });
+  });
+});
+
+describe('assertDateOrder', () => {
+  it('accepts a range in order, a one-day range and a range with an open end', () => {
+    expect(() => assertDateOrder(['from', '2026-01-01'], ['until', '2026-12-31'])).not.toThrow();
+    expect(() => assertDateOrder(['from', '2026-01-01'], ['until', '2026-01-01'])).not.toThrow();
+    expect(() => assertDateOrder(['from', null], ['until', '2026-01-01'])).not.toThrow();
+    expect(() => assertDateOrder(['from', '2026-01-01'], ['until', undefined])).not.toThrow();
+  });
+
+  it('refuses a range that runs backwards, naming the later field', () => {
+    expect(() => assertDateOrder(['from', '2026-01-02'], ['until', '2026-01-01'])).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'until', problems: ['until must not be before from'] }] },
+      }),
+    );
   });
 });

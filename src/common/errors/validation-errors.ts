@@ -26,3 +26,18 @@ export function invalidFields(fields: FieldProblem[]): DomainError {
   const names = fields.map((f) => f.field).join(', ');
   return new DomainError('VALIDATION_FAILED', `Invalid fields: ${names}`, { fields });
 }
+
+/**
+ * 400 naming the later field when a date range runs backwards (YYYY-MM-DD strings compare as dates).
+ * A missing end of the range (null or undefined) leaves nothing to check.
+ */
+export function assertDateOrder(
+  [earlierField, earlier]: [string, string | null | undefined],
+  [laterField, later]: [string, string | null | undefined],
+): void {
+  if (earlier && later && later < earlier) {
+    throw invalidFields([
+      { field: laterField, problems: [`${laterField} must not be before ${earlierField}`] },
+    ]);
+  }
+}
