@@ -1,3 +1,4 @@
+import { CompanyCalendar } from '../common/company-calendar';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
@@ -26,13 +27,16 @@ export const ASSET_WRITERS: Role[] = ['agent', 'manager', 'admin'];
 @ApiBearerAuth()
 @Controller('assets')
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(
+    private readonly assets: AssetsService,
+    private readonly calendar: CompanyCalendar,
+  ) {}
 
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: AssetPageResponse })
   async list(@Query() query: ListAssetsQueryDto, @Ctx() context: RequestContext): Promise<AssetPageResponse> {
-    const today = this.assets.today();
+    const today = this.calendar.today();
     return mapPage(await this.assets.list(query, context.user), (asset) => toAssetResponse(asset, today));
   }
 
@@ -47,7 +51,7 @@ export class AssetsController {
     @Query() query: AssetLookupQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<AssetLookupResponse> {
-    const today = this.assets.today();
+    const today = this.calendar.today();
     const asset = await this.assets.lookup(query.serialNumber, context.user);
     return toAssetLookupResponse(asset, today, query.on ?? today);
   }
@@ -59,14 +63,14 @@ export class AssetsController {
     @Param('id', UuidParam('id')) id: string,
     @Ctx() context: RequestContext,
   ): Promise<AssetResponse> {
-    return toAssetResponse(await this.assets.get(id, context.user), this.assets.today());
+    return toAssetResponse(await this.assets.get(id, context.user), this.calendar.today());
   }
 
   @Post()
   @Roles(...ASSET_WRITERS)
   @ApiOkResponse({ type: AssetResponse })
   async create(@Body() dto: CreateAssetDto, @Ctx() context: RequestContext): Promise<AssetResponse> {
-    return toAssetResponse(await this.assets.create(dto, context), this.assets.today());
+    return toAssetResponse(await this.assets.create(dto, context), this.calendar.today());
   }
 
   @Patch(':id')
@@ -77,7 +81,7 @@ export class AssetsController {
     @Body() dto: UpdateAssetDto,
     @Ctx() context: RequestContext,
   ): Promise<AssetResponse> {
-    return toAssetResponse(await this.assets.update(id, dto, context), this.assets.today());
+    return toAssetResponse(await this.assets.update(id, dto, context), this.calendar.today());
   }
 
   @Delete(':id')

@@ -6,7 +6,6 @@ import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { assertOutletVisible, scopeToOutlet } from '../auth/outlet-scope.query';
 import { ProductsService } from '../catalog/products.service';
 import type { ProductEntity } from '../catalog/product.entity';
-import type { CalendarDate } from '../common/calendar';
 import { CompanyCalendar } from '../common/company-calendar';
 import { inTransaction, type Tx } from '../common/database/transaction';
 import { NotFoundError } from '../common/errors/domain-error';
@@ -67,9 +66,6 @@ export class AssetsService {
   ) {}
 
   /** Today in the company time zone: the day warranty status is given for. */
-  today(): CalendarDate {
-    return this.calendar.today();
-  }
 
   /** An asset the user may see; one of another outlet's customer is reported as not found. */
   async get(id: string, user: AuthenticatedUser, tx: Tx = this.dataSource.manager): Promise<RegisteredAsset> {
@@ -96,7 +92,7 @@ export class AssetsService {
       // The effective end is the last day in warranty, as in warrantyStatus().
       const comparison = query.warranty === 'in' ? '>=' : '<';
       q.andWhere(`COALESCE(a.warrantyEndOverride, a.standardWarrantyEnd) ${comparison} :today`, {
-        today: this.today(),
+        today: this.calendar.today(),
       });
     }
     return fetchPage(q.orderBy('a.serialNumber', 'ASC'), query);

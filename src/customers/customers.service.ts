@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { CompanyCalendar } from '../common/company-calendar';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService, auditActor } from '../audit/audit.service';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { assertOutletVisible, scopeToOutlet } from '../auth/outlet-scope.query';
-import { calendarDate } from '../common/calendar';
-import { Clock } from '../common/clock';
-import { AppConfig } from '../common/config/config';
-import { APP_CONFIG } from '../common/config/config.module';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { invalidFields } from '../common/errors/validation-errors';
@@ -60,8 +57,7 @@ export class CustomersService {
     private readonly writer: RegisterWriter,
     private readonly audit: AuditService,
     private readonly cipher: PiiCipher,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CompanyCalendar,
     private readonly outlets: OutletsService,
   ) {}
 
@@ -233,7 +229,7 @@ export class CustomersService {
   /** Validates and encrypts an ID number; the clear value goes no further than this. */
   private sealNationalId(value: string): NationalIdColumns {
     const id = normalizeNationalId(value);
-    const problems = nationalIdProblems(id, calendarDate(this.clock.now(), this.config.companyTimeZone));
+    const problems = nationalIdProblems(id, this.calendar.today());
     if (problems.length > 0) throw invalidFields([{ field: 'nationalId', problems }]);
     return { nationalIdCipher: this.cipher.encrypt(id), nationalIdLast4: nationalIdLast4(id) };
   }

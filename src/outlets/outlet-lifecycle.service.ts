@@ -1,3 +1,4 @@
+import { CompanyCalendar } from '../common/company-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ export class OutletLifecycleService {
     private readonly outlets: OutletsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendar: CompanyCalendar,
   ) {}
 
   apply(
@@ -42,7 +44,7 @@ export class OutletLifecycleService {
     context: RequestContext,
   ): Promise<OutletEntity> {
     assertOutletVisible(context.user, 'outlet', id, id);
-    const today = this.outlets.today();
+    const today = this.calendar.today();
     return inTransaction(this.dataSource, async (tx) => {
       const before = await read(tx, id);
       if (dto.expectedVersion !== undefined && dto.expectedVersion !== before.version) {

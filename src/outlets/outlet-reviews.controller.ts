@@ -1,3 +1,4 @@
+import { CompanyCalendar } from '../common/company-calendar';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
@@ -35,6 +36,7 @@ export class OutletReviewsController {
   constructor(
     private readonly reviews: OutletReviewsService,
     private readonly outlets: OutletsService,
+    private readonly calendar: CompanyCalendar,
   ) {}
 
   // Registered before OutletsController, so that this path is not taken for an outlet id.
@@ -48,7 +50,7 @@ export class OutletReviewsController {
     @Query() query: ListRectificationActionsQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<TrackedRectificationActionPageResponse> {
-    const today = this.outlets.today();
+    const today = this.calendar.today();
     return mapPage(await this.reviews.track(query, context.user), (tracked) =>
       toTrackedRectificationActionResponse(tracked, today),
     );
@@ -63,7 +65,7 @@ export class OutletReviewsController {
     @Query() query: PageQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<OutletReviewPageResponse> {
-    const today = this.outlets.today();
+    const today = this.calendar.today();
     return mapPage(await this.reviews.list(outletId, query, context.user), (review) =>
       toOutletReviewResponse(review, today),
     );
@@ -79,7 +81,7 @@ export class OutletReviewsController {
   ): Promise<OutletReviewResponse> {
     return toOutletReviewResponse(
       await this.reviews.get(outletId, reviewId, context.user),
-      this.outlets.today(),
+      this.calendar.today(),
     );
   }
 
@@ -92,7 +94,7 @@ export class OutletReviewsController {
     @Body() dto: CreateOutletReviewDto,
     @Ctx() context: RequestContext,
   ): Promise<OutletReviewResponse> {
-    return toOutletReviewResponse(await this.reviews.create(outletId, dto, context), this.outlets.today());
+    return toOutletReviewResponse(await this.reviews.create(outletId, dto, context), this.calendar.today());
   }
 
   @Patch(':id/reviews/:reviewId')
@@ -106,7 +108,7 @@ export class OutletReviewsController {
   ): Promise<OutletReviewResponse> {
     return toOutletReviewResponse(
       await this.reviews.update(outletId, reviewId, dto, context),
-      this.outlets.today(),
+      this.calendar.today(),
     );
   }
 
@@ -122,7 +124,7 @@ export class OutletReviewsController {
   ): Promise<RectificationActionResponse> {
     return toRectificationActionResponse(
       await this.reviews.addAction(outletId, reviewId, dto, context),
-      this.outlets.today(),
+      this.calendar.today(),
     );
   }
 
@@ -139,7 +141,7 @@ export class OutletReviewsController {
   ): Promise<RectificationActionResponse> {
     return toRectificationActionResponse(
       await this.reviews.updateAction(outletId, reviewId, actionId, dto, context),
-      this.outlets.today(),
+      this.calendar.today(),
     );
   }
 
@@ -159,7 +161,7 @@ export class OutletReviewsController {
   ): Promise<RectificationActionResponse> {
     return toRectificationActionResponse(
       await this.reviews.closeAction(outletId, reviewId, actionId, dto, context),
-      this.outlets.today(),
+      this.calendar.today(),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { CompanyCalendar } from '../common/company-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -35,6 +36,7 @@ export class OutletReviewsService {
     private readonly writer: RegisterWriter,
     private readonly outlets: OutletsService,
     private readonly clock: Clock,
+    private readonly calendar: CompanyCalendar,
   ) {}
 
   async list(outletId: string, page: PageQuery, user: AuthenticatedUser): Promise<Page<ReviewWithActions>> {
@@ -173,7 +175,7 @@ export class OutletReviewsService {
     if (query.status) q.andWhere('a.status = :status', { status: query.status });
     if (query.overdue !== undefined) {
       const overdue = `(a.status = 'open' AND a.dueOn < :today)`;
-      q.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { today: this.outlets.today() });
+      q.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { today: this.calendar.today() });
     }
     const page = await fetchPage(q.orderBy('a.dueOn', 'ASC').addOrderBy('a.createdAt', 'ASC'), query);
     return mapPage(page, (action) => {

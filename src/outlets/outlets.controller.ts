@@ -1,3 +1,4 @@
+import { CompanyCalendar } from '../common/company-calendar';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
@@ -34,6 +35,7 @@ export class OutletsController {
   constructor(
     private readonly outlets: OutletsService,
     private readonly lifecycle: OutletLifecycleService,
+    private readonly calendar: CompanyCalendar,
   ) {}
 
   @Get()
@@ -43,7 +45,7 @@ export class OutletsController {
     @Query() query: ListOutletsQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<OutletPageResponse> {
-    const today = this.outlets.today();
+    const today = this.calendar.today();
     return mapPage(await this.outlets.list(query, context.user), (outlet) => toOutletResponse(outlet, today));
   }
 
@@ -189,6 +191,6 @@ export class OutletsController {
   }
 
   private respond(outlet: OutletEntity): OutletResponse {
-    return toOutletResponse(outlet, this.outlets.today());
+    return toOutletResponse(outlet, this.calendar.today());
   }
 }

@@ -1,13 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { CompanyCalendar } from '../common/company-calendar';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { assertOutletVisible, scopeToOutlet } from '../auth/outlet-scope.query';
-import { calendarDate } from '../common/calendar';
-import { Clock } from '../common/clock';
-import type { AppConfig } from '../common/config/config';
-import { APP_CONFIG } from '../common/config/config.module';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { assertDateOrder, invalidFields } from '../common/errors/validation-errors';
@@ -55,14 +52,8 @@ export class OutletsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: RegisterWriter,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CompanyCalendar,
   ) {}
-
-  /** Today in the company's time zone: the day validity rules are judged on. */
-  today(): string {
-    return calendarDate(this.clock.now(), this.config.companyTimeZone);
-  }
 
   /** An outlet as the user may see it: another outlet than a bound user's own is not found. */
   findByCode(tx: Tx, code: string): Promise<OutletEntity | null> {
@@ -149,7 +140,7 @@ export class OutletsService {
       );
     }
     if (query.covers) whereCovers(q, query.covers);
-    if (query.dispatchable !== undefined) whereDispatchable(q, query.dispatchable, this.today());
+    if (query.dispatchable !== undefined) whereDispatchable(q, query.dispatchable, this.calendar.today());
     return fetchPage(q.orderBy('o.code', 'ASC'), query);
   }
 
