@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { scopeToOutlet } from '../auth/outlet-scope.query';
 import { AuditService, SYSTEM_ACTOR, auditActor } from '../audit/audit.service';
@@ -33,14 +33,7 @@ export class UsersService {
 
   /** Active users holding a role who have a mail address: who alerts for that role go to. */
   async mailRecipients(role: Role): Promise<{ displayName: string; email: string }[]> {
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where(':role = ANY(u.roles)', { role })
-      .andWhere('u.disabled = false')
-      .andWhere('u.email IS NOT NULL')
-      .orderBy('u.username', 'ASC')
-      .getMany();
+    const users = await this.enabledWithRole(role).andWhere('u.email IS NOT NULL').getMany();
     return users.map((user) => ({ displayName: user.displayName, email: user.email as string }));
   }
 
@@ -57,14 +50,18 @@ export class UsersService {
 
   /** Enabled users holding a role, as the viewer may see them, optionally of one outlet. */
   activeWithRole(role: Role, viewer: AuthenticatedUser, outletId?: string): Promise<UserEntity[]> {
-    const q = this.dataSource
+    const q = scopeToOutlet(this.enabledWithRole(role), viewer, 'u.outletId');
+    if (outletId) q.andWhere('u.outletId = :outletId', { outletId });
+    return q.getMany();
+  }
+
+  private enabledWithRole(role: Role): SelectQueryBuilder<UserEntity> {
+    return this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where(':role = ANY(u.roles)', { role })
-      .andWhere('u.disabled = false');
-    scopeToOutlet(q, viewer, 'u.outletId');
-    if (outletId) q.andWhere('u.outletId = :outletId', { outletId });
-    return q.orderBy('u.username', 'ASC').getMany();
+      .andWhere('u.disabled = false')
+      .orderBy('u.username', 'ASC');
   }
 
   async get(id: string): Promise<UserEntity> {
