@@ -25,6 +25,7 @@ import { ImportsModule } from './imports/imports.module';
 import { RegistersModule } from './common/registers/registers.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { WorkerModule } from './worker.module';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         StaffModule,
         PolicyModule,
         ImportsModule,
+        TicketsModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

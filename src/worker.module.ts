@@ -4,12 +4,22 @@ import { HousekeepingService } from './common/housekeeping/housekeeping.service'
 import { HousekeepingProcessor } from './common/housekeeping/jobs/housekeeping.processor';
 import { MailProcessor } from './common/mail/jobs/mail.processor';
 import { OutboxRelay } from './common/outbox/outbox.relay';
+import { TicketsProcessor } from './tickets/jobs/tickets.processor';
+import { TicketsModule } from './tickets/tickets.module';
 
 /**
  * Everything that runs background work: the outbox relay and every queue processor.
  * Loaded for ROLE=all and ROLE=worker, never for ROLE=api, so the two can be scaled apart.
  */
 @Module({
-  providers: [OutboxRelay, MailProcessor, HousekeepingService, HousekeepingProcessor, ExpiryScanProcessor],
+  imports: [TicketsModule],
+  providers: [
+    OutboxRelay,
+    MailProcessor,
+    HousekeepingService,
+    HousekeepingProcessor,
+    ExpiryScanProcessor,
+    TicketsProcessor,
+  ],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../common/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -110,7 +111,7 @@ export class AuthService {
               displayName: user.displayName,
               username: user.username,
               attempts: String(failedLoginCount),
-              lockedUntil: formatInZone(lockedUntil, this.config.companyTimeZone),
+              lockedUntil: formatDateTime(lockedUntil, this.config.companyTimeZone),
             },
             related: { type: 'user', id: user.id },
             requestId,
@@ -128,8 +129,4 @@ export class AuthService {
       }
     }
   }
-}
-
-function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(date);
 }

@@ -10,12 +10,8 @@ import { describeChanges } from '../audit/domain/describe-changes';
 import { Clock } from '../common/clock';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
-import {
-  type OutletAction,
-  type TransitionRefusal,
-  type TransitionRequest,
-  decideOutletTransition,
-} from './domain/outlet-lifecycle';
+import { refusalError } from '../common/workflow/transition';
+import { type OutletAction, type TransitionRequest, decideOutletTransition } from './domain/outlet-lifecycle';
 import type { OutletActionDto } from './dto/outlet-action.dto';
 import { OUTLETS } from './outlet-registers';
 import { OutletStatusChangeEntity } from './outlet-status-change.entity';
@@ -58,7 +54,7 @@ export class OutletLifecycleService {
         today,
       };
       const decision = decideOutletTransition(request);
-      if (!decision.allowed) throw refusal(decision);
+      if (!decision.allowed) throw refusalError(decision);
 
       const now = this.clock.now();
       const change: QueryDeepPartialEntity<OutletEntity> = {
@@ -111,10 +107,6 @@ async function read(tx: Tx, id: string): Promise<OutletEntity> {
   return outlet;
 }
 
-function refusal(decision: TransitionRefusal): DomainError {
-  return new DomainError(decision.code, decision.message, decision.details, decision.chinese);
-}
-
 /**
  * Someone changed the outlet between our read and our write. The action judged again on the outlet
  * as it is now says why it failed: refused from the new state, or merely a newer version.
@@ -124,5 +116,5 @@ async function lostRace(tx: Tx, before: OutletEntity, request: TransitionRequest
   const decision = decideOutletTransition({ ...request, outlet: current });
   return decision.allowed
     ? new VersionConflictError('outlet', before.id, before.version, current.version)
-    : refusal(decision);
+    : refusalError(decision);
 }

@@ -23,6 +23,12 @@ import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { MessageEntity } from '../mail/message.entity';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { ProcessedEventEntity } from '../outbox/processed-event.entity';
+import { YearlySequenceEntity } from '../numbering/yearly-sequence.entity';
+import { TicketBreachEntity } from '../../tickets/ticket-breach.entity';
+import { TicketHistoryEntity } from '../../tickets/ticket-history.entity';
+import { TicketHoldEntity } from '../../tickets/ticket-hold.entity';
+import { TicketWorkLogEntity } from '../../tickets/ticket-work-log.entity';
+import { TicketEntity } from '../../tickets/ticket.entity';
 
 /** Every entity the data source knows; a module adds its own here. */
 export const ENTITIES = [
@@ -51,4 +57,10 @@ export const ENTITIES = [
   PerformanceReviewEntity,
   ServicePolicyEntity,
   AttachmentEntity,
+  YearlySequenceEntity,
+  TicketEntity,
+  TicketHistoryEntity,
+  TicketHoldEntity,
+  TicketWorkLogEntity,
+  TicketBreachEntity,
 ];

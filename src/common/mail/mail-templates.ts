@@ -56,6 +56,48 @@ const TEMPLATES = {
         '\nSent by the daily expiry check; each item is announced once per stage.\n',
     }),
   },
+  'ticket-dispatched': {
+    zh: (p) => ({
+      subject: `【售后服务系统】新派工单 ${param(p, 'number')}（${param(p, 'priority')}）`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        `工单 ${param(p, 'number')} 已派给您，请尽快联系客户并在系统中接单。\n\n` +
+        `客户：${param(p, 'contact')} ${param(p, 'phone')}\n` +
+        `地址：${param(p, 'address')}\n` +
+        `产品：${param(p, 'product')}\n` +
+        `故障：${param(p, 'fault')}\n` +
+        `响应时限：${param(p, 'responseDueAt')}\n到场时限：${param(p, 'onSiteDueAt')}\n`,
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] New job ${param(p, 'number')} (${param(p, 'priority')})`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        `Ticket ${param(p, 'number')} has been dispatched to you. Please contact the customer and accept it in the system.\n\n` +
+        `Customer: ${param(p, 'contact')} ${param(p, 'phone')}\n` +
+        `Address: ${param(p, 'address')}\n` +
+        `Product: ${param(p, 'product')}\n` +
+        `Fault: ${param(p, 'fault')}\n` +
+        `Respond by: ${param(p, 'responseDueAt')}\nOn site by: ${param(p, 'onSiteDueAt')}\n`,
+    }),
+  },
+  'ticket-breached': {
+    zh: (p) => ({
+      subject: `【售后服务系统】超时：工单 ${param(p, 'number')} 未满足${param(p, 'deadline')}`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        `工单 ${param(p, 'number')}（优先级：${param(p, 'priority')}，状态：${param(p, 'status')}）的${param(p, 'deadline')}为 ${param(p, 'dueAt')}，已超时未完成。\n` +
+        `维修人员：${param(p, 'technician')}\n` +
+        '请立即跟进处理。此提醒每个时限只发送一次。\n',
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] Missed: ticket ${param(p, 'number')}, ${param(p, 'deadline')}`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        `Ticket ${param(p, 'number')} (priority ${param(p, 'priority')}, status ${param(p, 'status')}) missed its ${param(p, 'deadline')} deadline, due ${param(p, 'dueAt')}.\n` +
+        `Technician: ${param(p, 'technician')}\n` +
+        'Please follow up now. Each deadline is announced once.\n',
+    }),
+  },
   'test-mail': {
     zh: (p) => ({
       subject: '【售后服务系统】邮件发送测试',

@@ -14,7 +14,12 @@ export const JOB_EXPIRY_SCAN = 'scan';
 /** Daily, before the working day starts, so managers find the alerts in the morning. */
 export const EXPIRY_SCAN_CRON = '0 7 * * *';
 
-export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING, QUEUE_EXPIRY] as const;
+/** Repair tickets: each deadline's check at its due time, and the ticket's domain events. */
+export const QUEUE_TICKETS = 'tickets';
+export const JOB_TICKET_DEADLINE = 'deadline-check';
+export const JOB_TICKET_EVENT = 'event';
+
+export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING, QUEUE_EXPIRY, QUEUE_TICKETS] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface TopicRoute {
@@ -25,6 +30,8 @@ export interface TopicRoute {
 /** Outbox topics and the queue job each one becomes. */
 export const TOPIC_ROUTES = {
   'mail.send': { queue: QUEUE_MAIL, job: JOB_SEND_MAIL },
+  'ticket.deadline-check': { queue: QUEUE_TICKETS, job: JOB_TICKET_DEADLINE },
+  'ticket.event': { queue: QUEUE_TICKETS, job: JOB_TICKET_EVENT },
 } as const satisfies Record<string, TopicRoute>;
 
 export type OutboxTopic = keyof typeof TOPIC_ROUTES;

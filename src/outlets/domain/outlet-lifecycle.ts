@@ -1,4 +1,9 @@
-import type { ErrorCode } from '../../common/errors/domain-error';
+import {
+  type TransitionDecision,
+  type TransitionRule,
+  decideTransition,
+  requiredTextProblems,
+} from '../../common/workflow/transition';
 import type { Role } from '../../users/domain/roles';
 import { type DispatchRelevantOutlet, agreementProblems } from './dispatchable';
 import { OUTLET_KEEPERS } from './outlet-access';
@@ -14,10 +19,8 @@ export interface TransitionInput {
   reason?: string | null;
 }
 
-export interface OutletTransition {
-  from: readonly OutletStatus[];
+export interface OutletTransition extends TransitionRule<OutletStatus> {
   to: OutletStatus;
-  roles: readonly Role[];
   /** Fields of the input the actor must give. */
   requires: readonly (keyof TransitionInput)[];
   /** An outsourced outlet goes into operation only with its service agreement valid on the day. */
@@ -60,63 +63,26 @@ export interface TransitionRequest {
   today: string;
 }
 
-export interface TransitionRefusal {
-  allowed: false;
-  code: ErrorCode;
-  message: string;
-  /** What a Chinese reader is told, where the code's general message would not say enough. */
-  chinese?: string;
-  details: Record<string, unknown>;
-}
-
-export type TransitionDecision = { allowed: true; from: OutletStatus; to: OutletStatus } | TransitionRefusal;
-
-function inputProblems(
-  rule: OutletTransition,
-  input: TransitionInput,
-): { field: string; problems: string[] }[] {
-  return rule.requires.flatMap((field) => {
-    const value = input[field]?.trim() ?? '';
-    if (value.length === 0) return [{ field, problems: [`${field} is required`] }];
-    if (value.length > REASON_MAX_LENGTH) {
-      return [{ field, problems: [`${field} must be at most ${REASON_MAX_LENGTH} characters`] }];
-    }
-    return [];
-  });
-}
+export type OutletTransitionDecision = TransitionDecision<OutletStatus>;
 
 /**
  * May this actor take this action on the outlet now? Checked in order: the role (403), the required
  * input (400), the state (409 INVALID_TRANSITION), then the action's own precondition (409 CONFLICT).
  */
-export function decideOutletTransition(request: TransitionRequest): TransitionDecision {
+export function decideOutletTransition(request: TransitionRequest): OutletTransitionDecision {
   const { outlet, action } = request;
   const rule = OUTLET_LIFECYCLE[action];
-  if (!request.actorRoles.some((role) => rule.roles.includes(role))) {
-    return {
-      allowed: false,
-      code: 'FORBIDDEN',
-      message: `Only ${rule.roles.join(', ')} may ${action} an outlet`,
-      details: { action, roles: rule.roles },
-    };
-  }
-  const invalid = inputProblems(rule, request.input);
-  if (invalid.length > 0) {
-    return {
-      allowed: false,
-      code: 'VALIDATION_FAILED',
-      message: `Invalid fields: ${invalid.map((m) => m.field).join(', ')}`,
-      details: { fields: invalid },
-    };
-  }
-  if (!rule.from.includes(outlet.status)) {
-    return {
-      allowed: false,
-      code: 'INVALID_TRANSITION',
-      message: `${action} is not allowed on an outlet that is ${outlet.status}`,
-      details: { action, status: outlet.status, allowedFrom: rule.from },
-    };
-  }
+  const decision = decideTransition({
+    entity: 'outlet',
+    action,
+    rule,
+    status: outlet.status,
+    actorRoles: request.actorRoles,
+    inputProblems: rule.requires.flatMap((field) =>
+      requiredTextProblems(field, request.input[field], REASON_MAX_LENGTH),
+    ),
+  });
+  if (!decision.allowed) return decision;
   if (rule.needsValidAgreementIfOutsourced && outlet.kind === 'outsourced') {
     const problems = agreementProblems(outlet, request.today);
     if (problems.length > 0) {
@@ -129,5 +95,5 @@ export function decideOutletTransition(request: TransitionRequest): TransitionDe
       };
     }
   }
-  return { allowed: true, from: outlet.status, to: rule.to };
+  return decision;
 }

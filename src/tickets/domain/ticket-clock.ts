@@ -1,0 +1,91 @@
+import type { DeadlineKind, TicketStatus } from './ticket-fields';
+
+/** A span during which the resolve clock stood still (the ticket was on hold). */
+export interface PausedSpan {
+  startedAt: Date;
+  /** Null while the hold lasts. */
+  endedAt: Date | null;
+}
+
+/** What the deadline rules read of a ticket. */
+export interface ClockedTicket {
+  status: TicketStatus;
+  responseDueAt: Date;
+  onSiteDueAt: Date;
+  /** Already moved by every finished hold. */
+  resolveDueAt: Date;
+  /** The response is the accepted job: contact made, appointment agreed. */
+  acceptedAt: Date | null;
+  checkedInAt: Date | null;
+  resolvedAt: Date | null;
+  /** Set while the ticket is on hold. */
+  heldSince: Date | null;
+}
+
+/** Milliseconds the resolve clock stood still in the spans, counting an open span up to `now`. */
+export function pausedMs(spans: readonly PausedSpan[], now: Date): number {
+  return spans.reduce(
+    (sum, span) => sum + Math.max(0, (span.endedAt ?? now).getTime() - span.startedAt.getTime()),
+    0,
+  );
+}
+
+/** The resolve deadline after a hold that started at `heldSince` ends at `resumedAt`: later by the pause. */
+export function resolveDueAfterHold(resolveDueAt: Date, heldSince: Date, resumedAt: Date): Date {
+  return new Date(resolveDueAt.getTime() + Math.max(0, resumedAt.getTime() - heldSince.getTime()));
+}
+
+/** Raw time (report to resolution, or to now) and net time (less the paused spans), in milliseconds. */
+export function elapsed(
+  reportedAt: Date,
+  resolvedAt: Date | null,
+  spans: readonly PausedSpan[],
+  now: Date,
+): { rawMs: number; pausedMs: number; netMs: number } {
+  const end = resolvedAt ?? now;
+  const raw = Math.max(0, end.getTime() - reportedAt.getTime());
+  const paused = Math.min(raw, pausedMs(spans, end));
+  return { rawMs: raw, pausedMs: paused, netMs: raw - paused };
+}
+
+export function dueAt(ticket: ClockedTicket, kind: DeadlineKind): Date {
+  switch (kind) {
+    case 'response':
+      return ticket.responseDueAt;
+    case 'on_site':
+      return ticket.onSiteDueAt;
+    case 'resolve':
+      return ticket.resolveDueAt;
+  }
+}
+
+function metAt(ticket: ClockedTicket, kind: DeadlineKind): Date | null {
+  switch (kind) {
+    case 'response':
+      return ticket.acceptedAt;
+    case 'on_site':
+      return ticket.checkedInAt;
+    case 'resolve':
+      return ticket.resolvedAt;
+  }
+}
+
+/**
+ * Whether a deadline is missed at `now`: its time has passed and what it asks for had not happened by
+ * then. A cancelled ticket misses nothing; the resolve clock does not run while the ticket is on hold
+ * (resuming moves the deadline). A step done late is a miss as much as a step not done.
+ */
+export function isMissed(ticket: ClockedTicket, kind: DeadlineKind, now: Date): boolean {
+  if (ticket.status === 'cancelled') return false;
+  const due = dueAt(ticket, kind);
+  if (now.getTime() < due.getTime()) return false;
+  if (kind === 'resolve' && ticket.heldSince !== null) return false;
+  const met = metAt(ticket, kind);
+  return met === null || met.getTime() > due.getTime();
+}
+
+/** The deadlines still to watch: not yet met, on a ticket that is not cancelled. */
+export function openDeadlines(ticket: ClockedTicket): DeadlineKind[] {
+  if (ticket.status === 'cancelled') return [];
+  return (['response', 'on_site', 'resolve'] as const).filter((kind) => metAt(ticket, kind) === null);
+}
