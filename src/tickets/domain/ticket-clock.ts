@@ -73,13 +73,16 @@ function metAt(ticket: ClockedTicket, kind: DeadlineKind): Date | null {
 /**
  * Whether a deadline is missed at `now`: its time has passed and what it asks for had not happened by
  * then. A cancelled ticket misses nothing; the resolve clock does not run while the ticket is on hold
- * (resuming moves the deadline). A step done late is a miss as much as a step not done.
+ * (resuming moves the deadline) unless the hold began after the deadline had passed. A step done late is a miss as much as a step not done.
  */
 export function isMissed(ticket: ClockedTicket, kind: DeadlineKind, now: Date): boolean {
   if (ticket.status === 'cancelled') return false;
   const due = dueAt(ticket, kind);
   if (now.getTime() < due.getTime()) return false;
-  if (kind === 'resolve' && ticket.heldSince !== null) return false;
+  // A hold that began before the deadline stops its clock; one begun after it cannot undo the miss.
+  if (kind === 'resolve' && ticket.heldSince !== null && ticket.heldSince.getTime() < due.getTime()) {
+    return false;
+  }
   const met = metAt(ticket, kind);
   return met === null || met.getTime() > due.getTime();
 }

@@ -69,7 +69,9 @@ export function describeHistoryEntry(
   const at = (value: unknown) => (typeof value === 'string' ? formatDateTime(new Date(value), timeZone) : '');
   const withReason = (line: string) => (entry.reason ? `${line}（原因：${entry.reason}）` : line);
   const title =
-    entry.action === 'dispatch' && d.previousTechnicianId ? '改派' : (TITLES[entry.action] ?? entry.action);
+    entry.action === 'dispatch' && d.previousTechnicianId && d.previousTechnicianId !== d.technicianId
+      ? '改派'
+      : (TITLES[entry.action] ?? entry.action);
   switch (entry.action) {
     case 'report':
       return {
