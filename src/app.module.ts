@@ -26,6 +26,7 @@ import { RegistersModule } from './common/registers/registers.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { WorkerModule } from './worker.module';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         PolicyModule,
         ImportsModule,
         TicketsModule,
+        DispatchModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

@@ -16,7 +16,7 @@ import { OutletsService } from '../outlets/outlets.service';
 import { UsersService } from '../users/users.service';
 import { type ChargeablePart, computeCharges } from './domain/charges';
 import { canSeeTicket } from './domain/ticket-access';
-import { resolveDueAfterHold } from './domain/ticket-clock';
+import { reopenedResolveDue, resolveDueAfterHold } from './domain/ticket-clock';
 import type { DeadlineKind } from './domain/ticket-fields';
 import {
   type TicketAction,
@@ -375,18 +375,33 @@ export class TicketActionsService {
     });
   }
 
-  /** After a failed follow-up or a complaint: the job is to be done again, from dispatch. */
+  /**
+   * After a failed follow-up or a complaint the job is to be done again, from dispatch: it leaves the
+   * technician's list until it is dispatched, and gets a new resolve deadline as long as the policy
+   * gave the first time, counted from the reopening (response and on-site were met the first time).
+   */
   reopen(id: string, dto: ReopenTicketDto, context: RequestContext): Promise<TicketEntity> {
     return this.act(id, context, {
       action: 'reopen',
       input: { reason: dto.reason },
       expectedVersion: dto.expectedVersion,
-      effect: (_tx, ticket) =>
-        Promise.resolve({
-          change: { resolvedAt: null, closedAt: null, reopenCount: ticket.reopenCount + 1 },
+      effect: (_tx, ticket, now) => {
+        const resolveDueAt = reopenedResolveDue(ticket, now);
+        return Promise.resolve({
+          change: {
+            resolvedAt: null,
+            closedAt: null,
+            technicianId: null,
+            appointmentAt: null,
+            resolveDueAt,
+            reopenCount: ticket.reopenCount + 1,
+          },
+          details: { previousTechnicianId: ticket.technicianId, resolveDueAt: resolveDueAt.toISOString() },
           reason: dto.reason.trim(),
           events: ['reopened'],
-        }),
+          reschedule: ['resolve'],
+        });
+      },
     });
   }
 
@@ -477,7 +492,8 @@ export class TicketActionsService {
             number: after.number,
             priority: after.priority,
             outletId: after.outletId,
-            technicianId: after.technicianId,
+            // A reopened ticket has no technician any more; its event still names who did the work.
+            technicianId: after.technicianId ?? before.technicianId,
             occurredAt: now.toISOString(),
           },
           context.requestId,
@@ -497,7 +513,9 @@ export class TicketActionsService {
 
   /**
    * Someone changed the ticket between our read and our write. The action judged again on the ticket
-   * as it is now says why it failed: refused from the new state, or merely a newer version.
+   * as it is now says why it failed: refused from the new state, or merely a newer version. Any other
+   * refusal (the new state asks for a reason, or the job went to someone else) is still a lost race:
+   * a 409, not a 400 or 403 for a request that was valid when it was sent.
    */
   private async lostRace(
     tx: Tx,
@@ -506,9 +524,9 @@ export class TicketActionsService {
   ): Promise<DomainError> {
     const current = await tx.getRepository(TicketEntity).findOneByOrFail({ id: before.id });
     const decision = decideTicketTransition({ ...transition, ticket: current });
-    return decision.allowed
-      ? new VersionConflictError('ticket', before.id, before.version, current.version)
-      : refusalError(decision);
+    return !decision.allowed && decision.code === 'INVALID_TRANSITION'
+      ? refusalError(decision)
+      : new VersionConflictError('ticket', before.id, before.version, current.version);
   }
 }
 

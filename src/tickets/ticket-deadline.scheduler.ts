@@ -7,6 +7,8 @@ import type { DeadlineKind } from './domain/ticket-fields';
 export interface DeadlineCheckPayload {
   ticketId: string;
   deadline: DeadlineKind;
+  /** The due time the timer was set for; a deadline that has moved since has a timer of its own. */
+  dueAt: string;
 }
 
 /**
@@ -25,13 +27,9 @@ export class TicketDeadlineScheduler {
     requestId: string | null,
   ): Promise<void> {
     for (const deadline of deadlines) {
-      const payload: DeadlineCheckPayload = { ticketId: ticket.id, deadline };
-      await this.outbox.add(
-        tx,
-        'ticket.deadline-check',
-        { ...payload },
-        { runAt: dueAt(ticket, deadline), requestId },
-      );
+      const due = dueAt(ticket, deadline);
+      const payload: DeadlineCheckPayload = { ticketId: ticket.id, deadline, dueAt: due.toISOString() };
+      await this.outbox.add(tx, 'ticket.deadline-check', { ...payload }, { runAt: due, requestId });
     }
   }
 }

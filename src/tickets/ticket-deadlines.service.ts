@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import type { Tx } from '../common/database/transaction';
-import { isMissed, dueAt } from './domain/ticket-clock';
+import { checkAgainAt, dueAt, isMissed } from './domain/ticket-clock';
 import { DEADLINE_KINDS, type DeadlineKind } from './domain/ticket-fields';
 import { TicketEventPublisher } from './events/ticket-events';
+import { type DeadlineCheckPayload, TicketDeadlineScheduler } from './ticket-deadline.scheduler';
 import { TicketBreachEntity } from './ticket-breach.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketEntity } from './ticket.entity';
@@ -17,9 +18,25 @@ import { TicketEntity } from './ticket.entity';
 export class TicketDeadlinesService {
   constructor(
     private readonly events: TicketEventPublisher,
+    private readonly scheduler: TicketDeadlineScheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The job of one deadline's timer: records what is missed, and sets the timer again when it went
+   * off before the very due time it was set for (the claim of this run commits, so the next run needs
+   * a timer of its own). A timer of a deadline that has moved since leaves it to the newer timer.
+   */
+  async check(tx: Tx, timer: DeadlineCheckPayload, requestId: string | null): Promise<DeadlineKind[]> {
+    const recorded = await this.recordBreaches(tx, timer.ticketId, requestId);
+    const ticket = await tx.getRepository(TicketEntity).findOneBy({ id: timer.ticketId });
+    const again = ticket ? checkAgainAt(ticket, timer.deadline, this.clock.now()) : null;
+    if (ticket && again?.toISOString() === timer.dueAt) {
+      await this.scheduler.schedule(tx, ticket, [timer.deadline], requestId);
+    }
+    return recorded;
+  }
 
   /** Records the deadlines the ticket has missed by now and not yet recorded; returns them. */
   async recordBreaches(tx: Tx, ticketId: string, requestId: string | null): Promise<DeadlineKind[]> {

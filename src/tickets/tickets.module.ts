@@ -12,6 +12,7 @@ import { TicketNotifier } from './events/ticket-notifier';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketDeadlineScheduler } from './ticket-deadline.scheduler';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
+import { TicketWorkloadService } from './ticket-workload.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
@@ -29,8 +30,9 @@ const TICKET_ATTACHERS = ['technician', 'dispatcher', 'agent', 'manager'] as con
     TicketEventPublisher,
     TicketEventSubscribers,
     TicketNotifier,
+    TicketWorkloadService,
   ],
-  exports: [TicketsService, TicketDeadlinesService, TicketEventSubscribers],
+  exports: [TicketsService, TicketDeadlinesService, TicketEventSubscribers, TicketWorkloadService],
 })
 export class TicketsModule implements OnModuleInit {
   constructor(

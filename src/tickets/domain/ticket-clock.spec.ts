@@ -1,11 +1,13 @@
 import type { DeadlineKind } from './ticket-fields';
 import {
   type ClockedTicket,
+  checkAgainAt,
   dueAt,
   elapsed,
   isMissed,
   openDeadlines,
   pausedMs,
+  reopenedResolveDue,
   resolveDueAfterHold,
 } from './ticket-clock';
 
@@ -40,6 +42,18 @@ describe('pausedMs', () => {
 });
 
 describe('resolveDueAfterHold', () => {
+  it('moves nothing when the hold began after the deadline had passed', () => {
+    expect(resolveDueAfterHold(at('20:00'), at('20:00'), at('23:00'))).toEqual(at('20:00'));
+  });
+
+  it('gives a reopened ticket the policy resolve window again from the reopening', () => {
+    const reopened = reopenedResolveDue(
+      { reportedAt: at('08:00'), plannedResolveDueAt: at('12:00') },
+      at('18:00'),
+    );
+    expect(reopened).toEqual(at('22:00'));
+  });
+
   it('moves the deadline by exactly the time on hold', () => {
     const moved = resolveDueAfterHold(at('18:00'), at('10:00'), at('12:30'));
     expect(moved).toEqual(at('20:30'));
@@ -205,5 +219,35 @@ describe('deadlines', () => {
     it('watches nothing on a cancelled ticket', () => {
       expect(openDeadlines(ticket({ status: 'cancelled' }))).toEqual([]);
     });
+  });
+});
+
+describe('checkAgainAt', () => {
+  const base = (fields: Partial<ClockedTicket> = {}): ClockedTicket => ({
+    status: 'dispatched',
+    responseDueAt: at('12:00'),
+    onSiteDueAt: at('16:00'),
+    resolveDueAt: at('20:00'),
+    acceptedAt: null,
+    checkedInAt: null,
+    resolvedAt: null,
+    heldSince: null,
+    ...fields,
+  });
+
+  it('sets the timer again at the due time when it went off early', () => {
+    expect(checkAgainAt(base(), 'response', at('11:59'))).toEqual(at('12:00'));
+  });
+
+  it('is done once the deadline is due, met, or the ticket cancelled', () => {
+    expect(checkAgainAt(base(), 'response', at('12:00'))).toBeNull();
+    expect(checkAgainAt(base({ acceptedAt: at('11:00') }), 'response', at('11:30'))).toBeNull();
+    expect(checkAgainAt(base({ status: 'cancelled' }), 'on_site', at('11:30'))).toBeNull();
+  });
+
+  it('leaves a held resolve clock to the resume', () => {
+    expect(
+      checkAgainAt(base({ status: 'on_hold', heldSince: at('10:00') }), 'resolve', at('11:00')),
+    ).toBeNull();
   });
 });

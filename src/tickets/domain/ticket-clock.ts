@@ -30,9 +30,23 @@ export function pausedMs(spans: readonly PausedSpan[], now: Date): number {
   );
 }
 
-/** The resolve deadline after a hold that started at `heldSince` ends at `resumedAt`: later by the pause. */
+/**
+ * The resolve deadline after a hold that started at `heldSince` ends at `resumedAt`: later by the pause.
+ * A hold begun after the deadline had passed moves nothing: the miss stands.
+ */
 export function resolveDueAfterHold(resolveDueAt: Date, heldSince: Date, resumedAt: Date): Date {
+  if (heldSince.getTime() >= resolveDueAt.getTime()) return resolveDueAt;
   return new Date(resolveDueAt.getTime() + Math.max(0, resumedAt.getTime() - heldSince.getTime()));
+}
+
+/** A reopened ticket's resolve deadline: the policy's resolve window again, from the reopening. */
+export function reopenedResolveDue(
+  ticket: { reportedAt: Date; plannedResolveDueAt: Date },
+  reopenedAt: Date,
+): Date {
+  return new Date(
+    reopenedAt.getTime() + (ticket.plannedResolveDueAt.getTime() - ticket.reportedAt.getTime()),
+  );
 }
 
 /** Raw time (report to resolution, or to now) and net time (less the paused spans), in milliseconds. */
@@ -91,4 +105,16 @@ export function isMissed(ticket: ClockedTicket, kind: DeadlineKind, now: Date): 
 export function openDeadlines(ticket: ClockedTicket): DeadlineKind[] {
   if (ticket.status === 'cancelled') return [];
   return (['response', 'on_site', 'resolve'] as const).filter((kind) => metAt(ticket, kind) === null);
+}
+
+/**
+ * When a check that ran at `now` must run again: a deadline still open and not yet due (a timer that
+ * fired early, e.g. on a worker whose clock runs ahead) is checked again at its due time. Null when
+ * the check was conclusive, or while the resolve clock stands still (the resume schedules its own).
+ */
+export function checkAgainAt(ticket: ClockedTicket, kind: DeadlineKind, now: Date): Date | null {
+  if (!openDeadlines(ticket).includes(kind)) return null;
+  if (kind === 'resolve' && ticket.heldSince !== null) return null;
+  const due = dueAt(ticket, kind);
+  return now.getTime() < due.getTime() ? due : null;
 }

@@ -30,7 +30,7 @@ export class TicketsProcessor {
     const { outboxId, payload, requestId } = job.data;
     let recorded: string[] = [];
     await consumeOnce(this.dataSource, 'ticket-deadline', outboxId, async (tx) => {
-      recorded = await this.deadlines.recordBreaches(tx, payload.ticketId, requestId);
+      recorded = await this.deadlines.check(tx, payload, requestId);
     });
     if (recorded.length > 0) {
       this.logger.log(
