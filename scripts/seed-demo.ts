@@ -5,13 +5,16 @@
  * It is a client of the HTTP API: it starts the application in this process on a free local port and
  * creates every record through /api/v1 as the demo users, so that each passes the same validation and
  * gets the same audit entry as a person's would. Only the administrator it logs in with is created
- * directly, since no one could create it through the API yet.
+ * directly, since no one could create it through the API yet. The repair tickets' stories are told on
+ * an application clock set back to each moment of the story (see SeedClock); the background worker then
+ * runs, as `npm run start:worker` would, until the deadline checks already due have recorded the breaches.
  */
 import 'reflect-metadata';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -22,6 +25,7 @@ import { Clock } from '../src/common/clock';
 import { AppConfig, ConfigError, redactUrl } from '../src/common/config/config';
 import { loadConfigFromProcess } from '../src/common/config/load-config-from-process';
 import { inTransaction } from '../src/common/database/transaction';
+import type { OutboxTopic } from '../src/common/queue/queue.constants';
 import { prepareDatabase } from '../src/common/database/prepare-database';
 import { CustomerEntity } from '../src/customers/customer.entity';
 import { API_PREFIX, HTTP_APP_OPTIONS, configureHttpApp } from '../src/http-app';
@@ -32,6 +36,7 @@ import { UserEntity } from '../src/users/user.entity';
 import { type DemoSession, logIn } from './demo-data/api-client';
 import { DEMO_OUTLETS } from './demo-data/outlets';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS, MANAGER } from './demo-data/people';
+import { SeedClock } from './demo-data/seed-clock';
 import { DemoIds, SEED_KINDS, type SeedContext, type SeedKind } from './demo-data/seed-step';
 import { DEMO_STEPS } from './demo-data/steps';
 
@@ -61,7 +66,9 @@ type Log = (line: string) => void;
 export async function seedDemo(config: AppConfig, log: Log = () => undefined): Promise<SeedSummary> {
   await mkdir(config.dataDir, { recursive: true });
   await prepareDatabase(config.databaseUrl);
-  const app = await startApi(config);
+  const clock = new SeedClock();
+  const app = await startApi(config, clock);
+  let run: SeedRun;
   try {
     const dataSource = app.get(DataSource);
     const adminExists = await assertSeedable(dataSource);
@@ -70,10 +77,7 @@ export async function seedDemo(config: AppConfig, log: Log = () => undefined): P
       log(`已创建管理员 created admin ${DEMO_ADMIN.username}`);
     }
     const { port } = app.getHttpServer().address() as AddressInfo;
-    const run = new SeedRun(
-      `http://127.0.0.1:${port}`,
-      calendarDate(app.get(Clock).now(), config.companyTimeZone),
-    );
+    run = new SeedRun(`http://127.0.0.1:${port}`, clock, config.companyTimeZone);
     for (const step of DEMO_STEPS) {
       log(`… ${step.title}`);
       try {
@@ -87,22 +91,82 @@ export async function seedDemo(config: AppConfig, log: Log = () => undefined): P
         );
       }
     }
-    return { today: run.today, counts: run.counts, logins: demoLogins(), password: DEMO_PASSWORD };
   } finally {
     await app.close();
   }
+  log('… 后台任务：超时检查 background jobs: deadline checks');
+  run.counted('ticketBreaches', await runDueTicketJobs(config));
+  return { today: run.today, counts: run.counts, logins: demoLogins(), password: DEMO_PASSWORD };
 }
 
-/** The application as main.ts starts it, HTTP only (no background jobs here), on a free loopback port. */
-async function startApi(config: AppConfig): Promise<NestExpressApplication> {
-  // The request log of a few hundred calls would bury the summary: warnings and errors only.
-  const logLevel = ['silent', 'fatal', 'error'].includes(config.logLevel) ? config.logLevel : 'warn';
-  const module = AppModule.forRoot({ ...config, role: 'api', logLevel });
-  const app = await NestFactory.create<NestExpressApplication>(module, HTTP_APP_OPTIONS);
+/** The request log of a few hundred calls would bury the summary: warnings and errors only. */
+function quietLogLevel(config: AppConfig): AppConfig['logLevel'] {
+  return ['silent', 'fatal', 'error'].includes(config.logLevel) ? config.logLevel : 'warn';
+}
+
+/**
+ * The application as main.ts starts it, HTTP only (no background jobs here), on a free loopback port,
+ * on the seed's clock instead of the system's.
+ */
+async function startApi(config: AppConfig, clock: Clock): Promise<NestExpressApplication> {
+  const module = AppModule.forRoot({ ...config, role: 'api', logLevel: quietLogLevel(config) });
+  const moduleRef = await Test.createTestingModule({ imports: [module] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APP_OPTIONS);
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   return app;
+}
+
+/** The ticket jobs the worker runs: deadline checks, and the events they and the stories raised. */
+const TICKET_TOPICS: readonly OutboxTopic[] = ['ticket.deadline-check', 'ticket.event'];
+const WORKER_WAIT_MS = 60_000;
+const WORKER_POLL_MS = 250;
+
+/**
+ * Runs the worker (outbox relay and queue processors, on the system clock) until every ticket job due
+ * by now has been handled: the deadline checks whose time has passed record the breaches, as they
+ * would have in a running system, and notify. Checks not yet due stay queued with their delay, for the
+ * application's own worker. Returns the number of breaches recorded.
+ */
+async function runDueTicketJobs(config: AppConfig): Promise<number> {
+  const module = AppModule.forRoot({ ...config, role: 'worker', logLevel: quietLogLevel(config) });
+  const worker = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+  worker.useLogger(worker.get(Logger));
+  await worker.init();
+  try {
+    const dataSource = worker.get(DataSource);
+    const dueBy = new Date();
+    const giveUpAt = Date.now() + WORKER_WAIT_MS;
+    while ((await unhandledTicketJobs(dataSource, dueBy)) > 0) {
+      if (Date.now() > giveUpAt) {
+        throw new Error(
+          `后台任务 ${WORKER_WAIT_MS / 1000} 秒内未完成，超时记录不全：请检查 Redis 与日志。\n` +
+            `Background jobs did not finish within ${WORKER_WAIT_MS / 1000} s, so breaches are missing: ` +
+            'check Redis and the log.',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, WORKER_POLL_MS));
+    }
+    const [{ n }] = await dataSource.query<[{ n: number }]>('SELECT count(*)::int AS n FROM ticket_breaches');
+    return n;
+  } finally {
+    await worker.close();
+  }
+}
+
+/** Ticket jobs due by `dueBy` that no consumer has handled yet. */
+async function unhandledTicketJobs(dataSource: DataSource, dueBy: Date): Promise<number> {
+  const [{ n }] = await dataSource.query<[{ n: number }]>(
+    `SELECT count(*)::int AS n FROM outbox o
+      WHERE o.topic = ANY($1) AND (o.run_at IS NULL OR o.run_at <= $2)
+        AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.outbox_id = o.id)`,
+    [TICKET_TOPICS, dueBy],
+  );
+  return n;
 }
 
 /**
@@ -159,16 +223,24 @@ async function createDemoAdmin(dataSource: DataSource, audit: AuditService): Pro
   });
 }
 
-/** The steps' view of the run: sessions of the demo users, the ids created so far, the counts. */
+/** The steps' view of the run: sessions of the demo users, the ids created so far, the counts, the clock. */
 class SeedRun implements SeedContext {
   readonly ids = new DemoIds();
   readonly counts: Partial<Record<SeedKind, number>> = {};
+  readonly today: string;
   private readonly sessions = new Map<string, Promise<DemoSession>>();
 
   constructor(
     private readonly baseUrl: string,
-    readonly today: string,
-  ) {}
+    private readonly clock: SeedClock,
+    readonly timeZone: string,
+  ) {
+    this.today = calendarDate(clock.now(), timeZone);
+  }
+
+  setAppTime(at: Date | null): void {
+    this.clock.set(at);
+  }
 
   as(username: string): Promise<DemoSession> {
     let session = this.sessions.get(username);

@@ -8,12 +8,14 @@ import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD } from '../scripts/demo-data/people';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DISPATCHER } from '../scripts/demo-data/people';
+import { DEMO_TICKETS } from '../scripts/demo-data/tickets';
 import { SeedRefusedError, type SeedSummary, formatSummary, seedDemo } from '../scripts/seed-demo';
 import { AppModule } from '../src/app.module';
 import { ExpiryScanService } from '../src/common/expiry/expiry-scan.service';
 import { AppConfig, loadConfig } from '../src/common/config/config';
 import { HTTP_APP_OPTIONS, configureHttpApp } from '../src/http-app';
+import { OPEN_TICKET_STATUSES, TICKET_STATUSES } from '../src/tickets/domain/ticket-fields';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-env';
 import { deleteRedisKeys } from './support/test-app';
@@ -22,6 +24,7 @@ import { deleteRedisKeys } from './support/test-app';
 async function seedTarget(): Promise<{
   config: AppConfig;
   database: TestDatabase;
+  redisPrefix: string;
   cleanUp(): Promise<void>;
 }> {
   const database = await createTestDatabase();
@@ -37,6 +40,7 @@ async function seedTarget(): Promise<{
   return {
     config,
     database,
+    redisPrefix,
     async cleanUp() {
       await database.drop();
       await deleteRedisKeys(redisPrefix);
@@ -61,6 +65,7 @@ const AUDITED = [
   ['assets', 'asset'],
   ['trainings', 'training'],
   ['performance_reviews', 'performance_review'],
+  ['tickets', 'ticket'],
 ] as const;
 
 describe('npm run seed:demo (演示数据)', () => {
@@ -82,11 +87,17 @@ describe('npm run seed:demo (演示数据)', () => {
     request(app.getHttpServer()).get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`);
   const outletId = async (code: string): Promise<string> =>
     (await dataSource.query('SELECT id FROM outlets WHERE code = $1', [code]))[0].id;
-  /** Row counts of every seeded table and the audit trail: what "changes nothing" compares. */
+  /** Row counts of every seeded table, the audit trail and the jobs run: what "changes nothing" compares. */
   const snapshot = async () => ({
     tables: await Promise.all(AUDITED.map(([table]) => count(table))),
     audit: await count('audit_log'),
+    breaches: await count('ticket_breaches'),
+    jobsRun: await count('processed_events'),
   });
+  /** The fields of each row as one string, sorted: sets of rows compared whatever their order. */
+  const sorted = (rows: object[]): string[] => rows.map((row) => JSON.stringify(row)).sort();
+  const ticketByFault = async (fault: string): Promise<string> =>
+    (await dataSource.query('SELECT id FROM tickets WHERE fault = $1', [fault]))[0].id;
 
   beforeAll(async () => {
     target = await seedTarget();
@@ -201,6 +212,116 @@ describe('npm run seed:demo (演示数据)', () => {
         expect.objectContaining({ subjectType: 'tool', threshold: 'expired' }),
       ]),
     );
+  });
+
+  it('tells repair tickets in every state, each story where the demo data says it ends', async () => {
+    const rows: { fault: string; status: string }[] = await dataSource.query(
+      'SELECT fault, status FROM tickets',
+    );
+    expect(sorted(rows)).toEqual(sorted(DEMO_TICKETS.map(({ fault, status }) => ({ fault, status }))));
+    expect(TICKET_STATUSES.filter((status) => !rows.some((row) => row.status === status))).toEqual([]);
+    expect(summary.counts.tickets).toBe(rows.length);
+    expect(summary.counts.ticketWorkLogs).toBe(await count('ticket_work_logs'));
+    // Told at their own moments: reported over two weeks, each timeline in time order, nothing ahead of now.
+    expect(await count(`tickets WHERE reported_at < now() - interval '10 days'`)).toBeGreaterThan(0);
+    expect(await count(`tickets WHERE accepted_at < now() - interval '7 days'`)).toBeGreaterThan(0);
+    expect(await count(`ticket_history WHERE at > now()`)).toBe(0);
+    expect(
+      await count(
+        `ticket_history h JOIN ticket_history later
+           ON later.ticket_id = h.ticket_id AND later.seq > h.seq AND later.at < h.at`,
+      ),
+    ).toBe(0);
+  });
+
+  it('records exactly the deadlines the stories miss, by the deadline checks, and tells the dispatcher', async () => {
+    const recorded: { fault: string; deadline: string }[] = await dataSource.query(
+      'SELECT t.fault, b.deadline FROM ticket_breaches b JOIN tickets t ON t.id = b.ticket_id',
+    );
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(sorted(recorded)).toEqual(
+      sorted(
+        DEMO_TICKETS.flatMap(({ fault, breaches }) => breaches.map((deadline) => ({ fault, deadline }))),
+      ),
+    );
+    expect(summary.counts.ticketBreaches).toBe(recorded.length);
+    // Each the way the deadline job records it: on the timeline, in the audit trail, by mail.
+    expect(await count(`ticket_history WHERE action = 'breach'`)).toBe(recorded.length);
+    expect(await count(`audit_log WHERE action = 'ticket.breached'`)).toBe(recorded.length);
+    const dispatcherMail = `${DISPATCHER}@${DEMO_EMAIL_DOMAIN}`;
+    expect(
+      await count(`messages WHERE template = 'ticket-breached' AND recipient = $1`, [dispatcherMail]),
+    ).toBe(recorded.length);
+    // No check whose time has come is left waiting.
+    expect(
+      await count(
+        `outbox o WHERE o.topic = 'ticket.deadline-check' AND o.run_at <= now()
+           AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.outbox_id = o.id)`,
+      ),
+    ).toBe(0);
+    const overdue = await get(await login(DISPATCHER), '/tickets?overdue=true').expect(200);
+    expect(overdue.body.items.map((ticket: { fault: string }) => ticket.fault).sort()).toEqual(
+      DEMO_TICKETS.filter((demo) => demo.breaches.length > 0 && OPEN_TICKET_STATUSES.includes(demo.status))
+        .map((demo) => demo.fault)
+        .sort(),
+    );
+  });
+
+  it('shows a re-dispatch, reschedules, holds, work logs with parts and charges on every basis', async () => {
+    const dispatcher = await login(DISPATCHER);
+    const redispatched = DEMO_TICKETS.find((demo) =>
+      demo.steps.some((step) => step.action === 'dispatch' && step.reason !== undefined),
+    );
+    const detail = await get(dispatcher, `/tickets/${await ticketByFault(redispatched?.fault ?? '')}`).expect(
+      200,
+    );
+    expect(detail.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: '改派',
+          summary: expect.stringContaining('派给 张伟（原因：吴磊电工证已过期'),
+        }),
+      ]),
+    );
+    expect(await count(`ticket_history WHERE action = 'reschedule' AND reason <> ''`)).toBeGreaterThanOrEqual(
+      1,
+    );
+    // A hold that ended moved the resolve deadline on; one still lasts on a ticket on hold.
+    expect(
+      await count(
+        `ticket_holds h JOIN tickets t ON t.id = h.ticket_id
+          WHERE h.ended_at IS NOT NULL AND t.resolve_due_at > t.planned_resolve_due_at`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await count(
+        `ticket_holds h JOIN tickets t ON t.id = h.ticket_id WHERE h.ended_at IS NULL AND t.status = 'on_hold'`,
+      ),
+    ).toBe(1);
+    expect(await count(`ticket_work_logs WHERE jsonb_array_length(parts) > 0`)).toBeGreaterThanOrEqual(5);
+    expect(await count(`ticket_work_logs WHERE jsonb_array_length(parts) = 0`)).toBeGreaterThanOrEqual(1);
+    const charges: { basis: string; warranty: string; total: string; parts: string }[] =
+      await dataSource.query(
+        `SELECT charges->>'basis' AS basis, warranty_status AS warranty, charge_total AS total,
+              charges->>'partsTotal' AS parts
+         FROM tickets WHERE charges IS NOT NULL`,
+      );
+    const on = (basis: string, warranty: string) =>
+      charges.filter((row) => row.basis === basis && row.warranty === warranty);
+    expect(on('free_in_warranty', 'in_warranty').every((row) => Number(row.total) === 0)).toBe(true);
+    expect(on('free_in_warranty', 'in_warranty').some((row) => Number(row.parts) > 0)).toBe(true);
+    expect(on('chargeable_out_of_warranty', 'out_of_warranty').some((row) => Number(row.total) > 0)).toBe(
+      true,
+    );
+    expect(on('chargeable_out_of_warranty', 'unknown').some((row) => Number(row.total) > 0)).toBe(true);
+    expect(on('chargeable_human_damage', 'in_warranty').some((row) => Number(row.total) > 0)).toBe(true);
+  });
+
+  it('shows a technician only the jobs given to them', async () => {
+    const zhou = (await dataSource.query(`SELECT id FROM users WHERE username = 'zhou.jie'`))[0].id;
+    const seen = await get(await login('zhou.jie'), '/tickets').expect(200);
+    expect(seen.body.total).toBeGreaterThan(0);
+    expect(seen.body.total).toBe(await count('tickets WHERE technician_id = $1', [zhou]));
   });
 
   it('refuses a second run and changes nothing', async () => {

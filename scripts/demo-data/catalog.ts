@@ -1,4 +1,4 @@
-import type { CreatePartDto } from '../../src/catalog/dto/part.dto';
+import type { CreatePartDto, PartResponse } from '../../src/catalog/dto/part.dto';
 import type { CreateProductDto, ProductResponse } from '../../src/catalog/dto/product.dto';
 import { MANAGER } from './people';
 import type { SeedStep } from './seed-step';
@@ -237,7 +237,8 @@ export const catalogStep: SeedStep = {
       context.counted('products');
     }
     for (const part of DEMO_PARTS) {
-      await manager.post('/parts', part);
+      const created = await manager.post<PartResponse>('/parts', part);
+      context.ids.set('part', created.code, created.id);
       context.counted('parts');
     }
   },

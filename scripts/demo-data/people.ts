@@ -31,9 +31,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'zheng.hua', displayName: '郑华', roles: ['auditor'] },
 ];
 
-/** Who does what in the demo: the service manager keeps the registers, the hotline agent the customers. */
+/**
+ * Who does what in the demo: the service manager keeps the registers, the hotline agent the customers,
+ * the dispatcher gives the repair jobs out.
+ */
 export const MANAGER = 'wang.jianguo';
 export const AGENT = 'chen.jing';
+export const DISPATCHER = 'liu.yang';
 
 async function createUsers(context: SeedContext, users: readonly DemoUser[]): Promise<void> {
   const admin = await context.as(DEMO_ADMIN.username);

@@ -1,4 +1,4 @@
-import { addDays } from '../../src/common/calendar';
+import { addDays, formatDateTime } from '../../src/common/calendar';
 import type { DemoSession } from './api-client';
 
 /** What the summary counts, with the Chinese label it prints. Later steps add their kinds here. */
@@ -18,11 +18,14 @@ export const SEED_KINDS = {
   assets: '售出设备',
   trainings: '培训',
   performanceReviews: '绩效考核',
+  tickets: '维修工单',
+  ticketWorkLogs: '维修记录',
+  ticketBreaches: '超时记录',
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 
-/** The records later steps refer to, each by its natural key: username, outlet code, SKU, customer name. */
-export type IdKind = 'user' | 'outlet' | 'product' | 'customer';
+/** The records later steps refer to, each by its natural key: username, outlet code, SKU, customer name, part code. */
+export type IdKind = 'user' | 'outlet' | 'product' | 'customer' | 'part';
 
 /** Natural keys of the demo data to the ids the API gave. */
 export class DemoIds {
@@ -44,10 +47,17 @@ export class DemoIds {
 export interface SeedContext {
   /** Today in the company time zone: every demo date is counted from it, so alerts fit whenever it runs. */
   readonly today: string;
+  /** The company's time zone, in which the demo's times of day are meant. */
+  readonly timeZone: string;
   readonly ids: DemoIds;
   /** A demo user's session, logged in through the API on first use. */
   as(username: string): Promise<DemoSession>;
   counted(kind: SeedKind, count?: number): void;
+  /**
+   * Sets the application's clock back to a moment of a demo story, from which it runs on (null: real
+   * time again), so that what the API stamps with "now" happened when the story says.
+   */
+  setAppTime(at: Date | null): void;
 }
 
 /** One part of the demo company. Steps run in order and may use what earlier steps created. */
@@ -60,4 +70,16 @@ export interface SeedStep {
 /** A date this many days from today (negative: in the past). */
 export function daysFromToday(context: Pick<SeedContext, 'today'>, days: number): string {
   return addDays(context.today, days);
+}
+
+/** That time of day (`HH:mm`, company time zone) on the day this many days from today. */
+export function timeOnDay(
+  context: Pick<SeedContext, 'today' | 'timeZone'>,
+  days: number,
+  time: string,
+): Date {
+  const asUtc = new Date(`${daysFromToday(context, days)}T${time}:00Z`);
+  // The zone's offset then: how far its wall clock reads from UTC at that moment.
+  const wallClock = new Date(`${formatDateTime(asUtc, context.timeZone).replace(' ', 'T')}:00Z`);
+  return new Date(2 * asUtc.getTime() - wallClock.getTime());
 }

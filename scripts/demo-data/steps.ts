@@ -6,11 +6,12 @@ import { headOfficeUsersStep, outletUsersStep } from './people';
 import type { SeedStep } from './seed-step';
 import { performanceReviewsStep, qualificationsStep, trainingsStep } from './staff';
 import { suppliersStep } from './suppliers';
+import { ticketsStep } from './tickets';
 import { toolsStep } from './tools';
 
 /**
  * The demo company, built in this order; each step may use what the steps before it created.
- * Later registers (tickets, returns, complaints) append their steps at the end.
+ * Later registers (returns, complaints) append their steps at the end.
  */
 export const DEMO_STEPS: readonly SeedStep[] = [
   headOfficeUsersStep,
@@ -25,4 +26,5 @@ export const DEMO_STEPS: readonly SeedStep[] = [
   assetsStep,
   trainingsStep,
   performanceReviewsStep,
+  ticketsStep,
 ];

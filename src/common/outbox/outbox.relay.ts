@@ -168,7 +168,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await withTimeout(
         queue.add(route.job, data, {
           ...jobOptions(this.config.jobBackoffMs),
-          jobId: `outbox-${row.id}`,
+          // The row's creation time keeps ids apart when a database is recreated under the same
+          // Redis prefix (ids restart at 1, and Bull ignores a job whose id it still holds).
+          jobId: `outbox-${row.id}-${row.createdAt.getTime()}`,
           delay,
         }),
         ADD_TIMEOUT_MS,

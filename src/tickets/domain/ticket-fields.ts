@@ -14,17 +14,13 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** States in which the job is done (or will not be): nothing is due any more. */
+export const FINISHED_TICKET_STATUSES: readonly TicketStatus[] = ['resolved', 'closed', 'cancelled'];
+
 /** States in which the job is still to be done: they count towards a technician's load and can breach. */
-export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = [
-  'reported',
-  'dispatched',
-  'accepted',
-  'on_site',
-  'diagnosed',
-  'taken_back',
-  'on_hold',
-  'reopened',
-];
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
+  (status) => !FINISHED_TICKET_STATUSES.includes(status),
+);
 
 export const CHANNELS = ['phone', 'qr', 'web', 'walk_in', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -54,6 +54,15 @@ describe('describeHistoryEntry', () => {
     });
   });
 
+  it('adds the note the technician entered on accepting and resuming', () => {
+    expect(entry('accept', { appointmentAt: AFTERNOON, note: '客户下午在家' }).summary).toBe(
+      '已联系客户，预约上门时间 2026-06-15 14:00：客户下午在家',
+    );
+    expect(entry('resume', { pausedMs: 3_600_000, resolveDueAt: AFTERNOON, note: '配件已到' }).summary).toBe(
+      '挂起 1 小时 0 分，修复时限顺延至 2026-06-15 14:00：配件已到',
+    );
+  });
+
   it('describes a reschedule from the old to the new appointment', () => {
     expect(
       entry(

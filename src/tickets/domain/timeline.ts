@@ -68,6 +68,7 @@ export function describeHistoryEntry(
   const d = entry.details;
   const at = (value: unknown) => (typeof value === 'string' ? formatDateTime(new Date(value), timeZone) : '');
   const withReason = (line: string) => (entry.reason ? `${line}（原因：${entry.reason}）` : line);
+  const note = d.note ? `：${text(d.note)}` : '';
   const title =
     entry.action === 'dispatch' && d.previousTechnicianId && d.previousTechnicianId !== d.technicianId
       ? '改派'
@@ -81,7 +82,7 @@ export function describeHistoryEntry(
     case 'dispatch':
       return { title, summary: withReason(`派给 ${text(d.technicianName)}`) };
     case 'accept':
-      return { title, summary: `已联系客户，预约上门时间 ${at(d.appointmentAt)}` };
+      return { title, summary: `已联系客户，预约上门时间 ${at(d.appointmentAt)}${note}` };
     case 'reschedule':
       return {
         title,
@@ -117,12 +118,12 @@ export function describeHistoryEntry(
     case 'hold':
       return {
         title,
-        summary: `${HOLD_REASON_NAMES[d.holdReason as HoldReason] ?? ''}${d.note ? `：${text(d.note)}` : ''}`,
+        summary: `${HOLD_REASON_NAMES[d.holdReason as HoldReason] ?? ''}${note}`,
       };
     case 'resume':
       return {
         title,
-        summary: `挂起 ${durationText(Number(d.pausedMs ?? 0))}，修复时限顺延至 ${at(d.resolveDueAt)}`,
+        summary: `挂起 ${durationText(Number(d.pausedMs ?? 0))}，修复时限顺延至 ${at(d.resolveDueAt)}${note}`,
       };
     case 'breach':
       return {
