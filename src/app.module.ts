@@ -25,6 +25,7 @@ import { ImportsModule } from './imports/imports.module';
 import { RegistersModule } from './common/registers/registers.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { WorkerModule } from './worker.module';
@@ -49,6 +50,7 @@ export class AppModule {
         RegistersModule,
         SuppliersModule,
         ExpiryModule,
+        EvidenceModule,
         AttachmentsModule,
         OutletsModule,
         CustomersModule,

@@ -15,6 +15,8 @@ export interface AppConfig {
   mailFrom: string;
   dataDir: string;
   companyTimeZone: string;
+  /** The company's name as exports and the audit pack print it. */
+  companyName: string;
   adminUsername: string | null;
   adminPassword: string | null;
   logLevel: string;
@@ -182,6 +184,7 @@ export function loadConfig(env: Env): AppConfig {
     mailFrom: mailFrom(env),
     dataDir: read(env, 'DATA_DIR') ?? './data',
     companyTimeZone: timeZone(env, 'TZ_COMPANY', 'Asia/Shanghai'),
+    companyName: read(env, 'COMPANY_NAME') ?? '售后服务中心',
     adminUsername,
     adminPassword,
     logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', LOG_LEVELS),
