@@ -597,6 +597,13 @@ describe('ticket workflow (报修 → 派单 → 上门 → 维修 → 完工)',
         pausedMinutes: 300,
         netMinutes: 180,
       });
+      // The list shows the same raw and net time, for reports.
+      const listed = await t
+        .http()
+        .get(`/api/v1/tickets?q=${encodeURIComponent(reported.number)}`)
+        .set('Authorization', `Bearer ${desk.manager.token}`)
+        .expect(200);
+      expect(listed.body.items[0].elapsed).toEqual({ rawMinutes: 480, pausedMinutes: 300, netMinutes: 180 });
     });
   });
 

@@ -58,7 +58,8 @@ export class TicketsController {
     @Query() query: ListTicketsQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<TicketPageResponse> {
-    return mapPage(await this.tickets.list(query, context.user), toTicketResponse);
+    const now = this.clock.now();
+    return mapPage(await this.tickets.list(query, context.user), (ticket) => toTicketResponse(ticket, now));
   }
 
   @Get(':id')

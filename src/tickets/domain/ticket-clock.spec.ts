@@ -6,7 +6,6 @@ import {
   elapsed,
   isMissed,
   openDeadlines,
-  pausedMs,
   reopenedResolveDue,
   resolveDueAfterHold,
 } from './ticket-clock';
@@ -14,32 +13,6 @@ import {
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const at = (time: string) => new Date(`2026-06-15T${time}:00Z`);
-
-describe('pausedMs', () => {
-  it('is zero without holds', () => {
-    expect(pausedMs([], at('12:00'))).toBe(0);
-  });
-
-  it('adds up finished holds', () => {
-    const spans = [
-      { startedAt: at('09:00'), endedAt: at('10:00') },
-      { startedAt: at('11:00'), endedAt: at('11:30') },
-    ];
-    expect(pausedMs(spans, at('23:00'))).toBe(HOUR + 30 * MINUTE);
-  });
-
-  it('counts a hold that still lasts up to now', () => {
-    const spans = [
-      { startedAt: at('09:00'), endedAt: at('10:00') },
-      { startedAt: at('11:00'), endedAt: null },
-    ];
-    expect(pausedMs(spans, at('11:45'))).toBe(HOUR + 45 * MINUTE);
-  });
-
-  it('never counts a span backwards', () => {
-    expect(pausedMs([{ startedAt: at('10:00'), endedAt: at('09:00') }], at('12:00'))).toBe(0);
-  });
-});
 
 describe('resolveDueAfterHold', () => {
   it('moves nothing when the hold began after the deadline had passed', () => {
@@ -72,8 +45,7 @@ describe('elapsed', () => {
   const reportedAt = at('08:00');
 
   it('measures a resolved ticket to its resolution, less the holds', () => {
-    const spans = [{ startedAt: at('09:00'), endedAt: at('10:00') }];
-    expect(elapsed(reportedAt, at('12:00'), spans, at('20:00'))).toEqual({
+    expect(elapsed(reportedAt, at('12:00'), { finishedMs: HOUR, heldSince: null }, at('20:00'))).toEqual({
       rawMs: 4 * HOUR,
       pausedMs: HOUR,
       netMs: 3 * HOUR,
@@ -81,8 +53,7 @@ describe('elapsed', () => {
   });
 
   it('measures an unresolved ticket to now', () => {
-    const spans = [{ startedAt: at('09:00'), endedAt: at('10:00') }];
-    expect(elapsed(reportedAt, null, spans, at('13:00'))).toEqual({
+    expect(elapsed(reportedAt, null, { finishedMs: HOUR, heldSince: null }, at('13:00'))).toEqual({
       rawMs: 5 * HOUR,
       pausedMs: HOUR,
       netMs: 4 * HOUR,
@@ -90,28 +61,27 @@ describe('elapsed', () => {
   });
 
   it('counts a hold that still lasts as paused up to now', () => {
-    const spans = [
-      { startedAt: at('09:00'), endedAt: at('10:00') },
-      { startedAt: at('12:00'), endedAt: null },
-    ];
-    expect(elapsed(reportedAt, null, spans, at('13:00'))).toEqual({
+    expect(elapsed(reportedAt, null, { finishedMs: HOUR, heldSince: at('12:00') }, at('13:00'))).toEqual({
       rawMs: 5 * HOUR,
       pausedMs: 2 * HOUR,
       netMs: 3 * HOUR,
     });
   });
 
-  it('counts a hold still open at the resolution only up to the resolution', () => {
-    const spans = [{ startedAt: at('11:00'), endedAt: null }];
-    expect(elapsed(reportedAt, at('12:00'), spans, at('20:00'))).toEqual({
-      rawMs: 4 * HOUR,
+  it('never counts more time on hold than has passed', () => {
+    expect(elapsed(reportedAt, at('09:00'), { finishedMs: 3 * HOUR, heldSince: null }, at('20:00'))).toEqual({
+      rawMs: HOUR,
       pausedMs: HOUR,
-      netMs: 3 * HOUR,
+      netMs: 0,
     });
   });
 
   it('is zero, not negative, for a clock behind the report', () => {
-    expect(elapsed(reportedAt, null, [], at('07:00'))).toEqual({ rawMs: 0, pausedMs: 0, netMs: 0 });
+    expect(elapsed(reportedAt, null, { finishedMs: 0, heldSince: null }, at('07:00'))).toEqual({
+      rawMs: 0,
+      pausedMs: 0,
+      netMs: 0,
+    });
   });
 });
 

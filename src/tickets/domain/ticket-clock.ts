@@ -1,12 +1,5 @@
 import type { DeadlineKind, TicketStatus } from './ticket-fields';
 
-/** A span during which the resolve clock stood still (the ticket was on hold). */
-export interface PausedSpan {
-  startedAt: Date;
-  /** Null while the hold lasts. */
-  endedAt: Date | null;
-}
-
 /** What the deadline rules read of a ticket. */
 export interface ClockedTicket {
   status: TicketStatus;
@@ -20,14 +13,6 @@ export interface ClockedTicket {
   resolvedAt: Date | null;
   /** Set while the ticket is on hold. */
   heldSince: Date | null;
-}
-
-/** Milliseconds the resolve clock stood still in the spans, counting an open span up to `now`. */
-export function pausedMs(spans: readonly PausedSpan[], now: Date): number {
-  return spans.reduce(
-    (sum, span) => sum + Math.max(0, (span.endedAt ?? now).getTime() - span.startedAt.getTime()),
-    0,
-  );
 }
 
 /**
@@ -49,16 +34,26 @@ export function reopenedResolveDue(
   );
 }
 
-/** Raw time (report to resolution, or to now) and net time (less the paused spans), in milliseconds. */
+/** How long a ticket's resolve clock has stood still: the finished holds, and the one under way. */
+export interface PauseTotals {
+  finishedMs: number;
+  heldSince: Date | null;
+}
+
+/**
+ * Raw time (report to resolution, or to now) and net time (less the time on hold), in milliseconds:
+ * the two figures reports show side by side.
+ */
 export function elapsed(
   reportedAt: Date,
   resolvedAt: Date | null,
-  spans: readonly PausedSpan[],
+  pause: PauseTotals,
   now: Date,
 ): { rawMs: number; pausedMs: number; netMs: number } {
   const end = resolvedAt ?? now;
   const raw = Math.max(0, end.getTime() - reportedAt.getTime());
-  const paused = Math.min(raw, pausedMs(spans, end));
+  const current = pause.heldSince ? Math.max(0, end.getTime() - pause.heldSince.getTime()) : 0;
+  const paused = Math.min(raw, pause.finishedMs + current);
   return { rawMs: raw, pausedMs: paused, netMs: raw - paused };
 }
 

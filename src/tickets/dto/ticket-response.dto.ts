@@ -24,6 +24,14 @@ import type { LoadedTicket, TicketDossier } from '../tickets.service';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
+export class ElapsedResponse {
+  @ApiProperty({ description: 'Report to resolution (or to now), in minutes' }) rawMinutes!: number;
+  @ApiProperty({ description: 'Time on hold within it, in minutes' }) pausedMinutes!: number;
+  @ApiProperty({ description: 'Raw less paused: what the resolve commitment counts' }) netMinutes!: number;
+}
+
+const minutes = (ms: number): number => Math.round(ms / 60_000);
+
 export class NamedRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -79,6 +87,8 @@ export class TicketResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'Yuan; set when resolved' })
   chargeTotal!: number | null;
   @ApiProperty() reopenCount!: number;
+  @ApiProperty({ type: ElapsedResponse, description: 'Raw and net time from report to resolution (or now)' })
+  elapsed!: ElapsedResponse;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -158,19 +168,12 @@ export class TakenBackItemResponse {
   @ApiProperty({ nullable: true, type: String }) accessories!: string | null;
 }
 
-export class ElapsedResponse {
-  @ApiProperty({ description: 'Report to resolution (or to now), in minutes' }) rawMinutes!: number;
-  @ApiProperty({ description: 'Time on hold within it, in minutes' }) pausedMinutes!: number;
-  @ApiProperty({ description: 'Raw less paused: what the resolve commitment counts' }) netMinutes!: number;
-}
-
 export class TicketDetailResponse extends TicketResponse {
   @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
   @ApiProperty({ nullable: true, type: ConfirmationResponse }) confirmation!: ConfirmationResponse | null;
   @ApiProperty({ nullable: true, type: ChargesResponse }) charges!: Charges | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) takenBackAt!: string | null;
   @ApiProperty({ nullable: true, type: [TakenBackItemResponse] }) takenBackItems!: TakenBackItem[] | null;
-  @ApiProperty({ type: ElapsedResponse }) elapsed!: ElapsedResponse;
   @ApiProperty({ type: [HoldResponse] }) holds!: HoldResponse[];
   @ApiProperty({ type: [WorkLogResponse] }) workLogs!: WorkLogResponse[];
   @ApiProperty({ type: [BreachResponse] }) breaches!: BreachResponse[];
@@ -178,7 +181,13 @@ export class TicketDetailResponse extends TicketResponse {
   timeline!: TimelineEntryResponse[];
 }
 
-export function toTicketResponse(ticket: LoadedTicket): TicketResponse {
+export function toTicketResponse(ticket: LoadedTicket, now: Date): TicketResponse {
+  const time = elapsed(
+    ticket.reportedAt,
+    ticket.resolvedAt,
+    { finishedMs: ticket.pausedMs, heldSince: ticket.heldSince },
+    now,
+  );
   return {
     id: ticket.id,
     number: ticket.number,
@@ -225,12 +234,15 @@ export function toTicketResponse(ticket: LoadedTicket): TicketResponse {
     cancelledAt: iso(ticket.cancelledAt),
     chargeTotal: ticket.chargeTotal,
     reopenCount: ticket.reopenCount,
+    elapsed: {
+      rawMinutes: minutes(time.rawMs),
+      pausedMinutes: minutes(time.pausedMs),
+      netMinutes: minutes(time.netMs),
+    },
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
 }
-
-const minutes = (ms: number): number => Math.round(ms / 60_000);
 
 export function toTicketDetailResponse(
   dossier: TicketDossier,
@@ -238,10 +250,8 @@ export function toTicketDetailResponse(
   timeZone: string,
 ): TicketDetailResponse {
   const { ticket, holds, workLogs, breaches, history } = dossier;
-  const spans = holds.map((hold) => ({ startedAt: hold.startedAt, endedAt: hold.endedAt }));
-  const time = elapsed(ticket.reportedAt, ticket.resolvedAt, spans, now);
   return {
-    ...toTicketResponse(ticket),
+    ...toTicketResponse(ticket, now),
     outcome: ticket.outcome,
     confirmation:
       ticket.confirmedByName && ticket.confirmedAt
@@ -254,11 +264,6 @@ export function toTicketDetailResponse(
     charges: ticket.charges,
     takenBackAt: iso(ticket.takenBackAt),
     takenBackItems: ticket.takenBackItems,
-    elapsed: {
-      rawMinutes: minutes(time.rawMs),
-      pausedMinutes: minutes(time.pausedMs),
-      netMinutes: minutes(time.netMs),
-    },
     holds: holds.map((hold) => ({
       reason: hold.reason,
       note: hold.note,
