@@ -26,6 +26,7 @@ import { RegistersModule } from './common/registers/registers.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { RecordFormsModule } from './evidence/forms/record-forms.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { WorkerModule } from './worker.module';
@@ -61,6 +62,7 @@ export class AppModule {
         PolicyModule,
         ImportsModule,
         TicketsModule,
+        RecordFormsModule,
         DispatchModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),

@@ -4,6 +4,7 @@ import { HousekeepingService } from './common/housekeeping/housekeeping.service'
 import { HousekeepingProcessor } from './common/housekeeping/jobs/housekeeping.processor';
 import { MailProcessor } from './common/mail/jobs/mail.processor';
 import { OutboxRelay } from './common/outbox/outbox.relay';
+import { ExportsProcessor } from './evidence/jobs/exports.processor';
 import { TicketsProcessor } from './tickets/jobs/tickets.processor';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -20,6 +21,7 @@ import { TicketsModule } from './tickets/tickets.module';
     HousekeepingProcessor,
     ExpiryScanProcessor,
     TicketsProcessor,
+    ExportsProcessor,
   ],
 })
 export class WorkerModule {}

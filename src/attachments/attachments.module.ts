@@ -31,6 +31,6 @@ import { uploadOptions } from './upload-storage';
       inject: [FileStore, APP_CONFIG],
     },
   ],
-  exports: [AttachmentOwners],
+  exports: [AttachmentOwners, AttachmentsService, FileStore],
 })
 export class AttachmentsModule {}

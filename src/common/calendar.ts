@@ -6,11 +6,30 @@
 /** A date-only value, `YYYY-MM-DD`, as PostgreSQL `date` columns arrive; such strings compare correctly with < and >. */
 export type CalendarDate = string;
 
+/**
+ * Building an Intl formatter costs a hundred times more than using one, and exports format a date in
+ * every row: one formatter per time zone and shape, kept for the life of the process.
+ */
+const DATE_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+const DATE_TIME_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let found = cache.get(timeZone);
+  if (!found) {
+    found = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
+    cache.set(timeZone, found);
+  }
+  return found;
+}
+
 /** The calendar date of an instant in a time zone. */
 export function calendarDate(instant: Date, timeZone: string): CalendarDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  return formatter(DATE_FORMATTERS, timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -43,8 +62,7 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 /** An instant as people read it in a time zone: `YYYY-MM-DD HH:mm`. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  const parts = formatter(DATE_TIME_FORMATTERS, timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -1,5 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { EvidenceCatalogService } from './evidence-catalog.service';
+import { EvidenceController } from './evidence.controller';
 import { EvidenceSources } from './evidence-sources';
+import { ExportBuildService } from './export-build.service';
+import { exportFileStoreProvider } from './export-file-store';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
 
 /**
  * Audit evidence: the catalog of evidence types, register exports and (later) the audit pack. Global,
@@ -7,7 +13,14 @@ import { EvidenceSources } from './evidence-sources';
  */
 @Global()
 @Module({
-  providers: [EvidenceSources],
-  exports: [EvidenceSources],
+  controllers: [ExportsController, EvidenceController],
+  providers: [
+    EvidenceSources,
+    ExportsService,
+    ExportBuildService,
+    exportFileStoreProvider,
+    EvidenceCatalogService,
+  ],
+  exports: [EvidenceSources, ExportBuildService],
 })
 export class EvidenceModule {}

@@ -1,8 +1,14 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AttachmentOwners } from '../attachments/attachment-owners';
+import type { AppConfig } from '../common/config/config';
+import { APP_CONFIG } from '../common/config/config.module';
 import { ExpirySources } from '../common/expiry/expiry-sources';
+import { EvidenceSources } from '../evidence/evidence-sources';
 import { ALL_ROLES } from '../users/domain/roles';
 import { OUTLET_KEEPERS } from './domain/outlet-access';
+import { outletEvidenceSources } from './outlet-evidence';
 import { OutletLifecycleService } from './outlet-lifecycle.service';
 import { OutletReviewsController } from './outlet-reviews.controller';
 import { OutletReviewsService } from './outlet-reviews.service';
@@ -22,6 +28,9 @@ export class OutletsModule implements OnModuleInit {
     private readonly owners: AttachmentOwners,
     private readonly expirySources: ExpirySources,
     private readonly outlets: OutletsService,
+    private readonly evidence: EvidenceSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -36,5 +45,8 @@ export class OutletsModule implements OnModuleInit {
       name: 'outlets',
       findExpiring: (until) => this.outlets.findExpiring(until),
     });
+    for (const source of outletEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
+      this.evidence.register(source);
+    }
   }
 }

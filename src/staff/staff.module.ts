@@ -1,16 +1,22 @@
 import { OutletsModule } from '../outlets/outlets.module';
 import { CustomersModule } from '../customers/customers.module';
 import { UsersModule } from '../users/users.module';
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
+import type { AppConfig } from '../common/config/config';
+import { APP_CONFIG } from '../common/config/config.module';
 import { ExpirySources } from '../common/expiry/expiry-sources';
+import { EvidenceSources } from '../evidence/evidence-sources';
 import { ALL_ROLES } from '../users/domain/roles';
 import { STAFF_WRITERS } from './domain/staff-access';
 import { PerformanceReviewsController } from './performance-reviews.controller';
 import { PerformanceReviewsService } from './performance-reviews.service';
 import { QualificationsController } from './qualifications.controller';
 import { QualificationsService } from './qualifications.service';
+import { staffEvidenceSources } from './staff-evidence';
 import { TrainingsController } from './trainings.controller';
 import { TrainingsService } from './trainings.service';
 
@@ -28,6 +34,9 @@ export class StaffModule implements OnModuleInit {
     private readonly qualifications: QualificationsService,
     private readonly trainings: TrainingsService,
     private readonly reviews: PerformanceReviewsService,
+    private readonly evidence: EvidenceSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -57,5 +66,8 @@ export class StaffModule implements OnModuleInit {
       name: 'qualifications',
       findExpiring: (until) => this.qualifications.findExpiring(until),
     });
+    for (const source of staffEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
+      this.evidence.register(source);
+    }
   }
 }

@@ -1,8 +1,13 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AssetsModule } from '../assets/assets.module';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { CatalogModule } from '../catalog/catalog.module';
+import type { AppConfig } from '../common/config/config';
+import { APP_CONFIG } from '../common/config/config.module';
 import { CustomersModule } from '../customers/customers.module';
+import { EvidenceSources } from '../evidence/evidence-sources';
 import { OutletsModule } from '../outlets/outlets.module';
 import { PolicyModule } from '../policy/policy.module';
 import { UsersModule } from '../users/users.module';
@@ -12,6 +17,7 @@ import { TicketNotifier } from './events/ticket-notifier';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketDeadlineScheduler } from './ticket-deadline.scheduler';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
+import { ticketEvidenceSources } from './ticket-evidence';
 import { TicketWorkloadService } from './ticket-workload.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -40,6 +46,9 @@ export class TicketsModule implements OnModuleInit {
     private readonly owners: AttachmentOwners,
     private readonly subscribers: TicketEventSubscribers,
     private readonly notifier: TicketNotifier,
+    private readonly evidence: EvidenceSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -50,5 +59,8 @@ export class TicketsModule implements OnModuleInit {
       visibleTo: (id, user) => this.tickets.isVisibleTo(id, user),
     });
     this.subscribers.register(this.notifier);
+    for (const source of ticketEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
+      this.evidence.register(source);
+    }
   }
 }

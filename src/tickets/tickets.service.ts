@@ -246,10 +246,18 @@ export class TicketsService {
         warranty: query.warrantyStatus satisfies TicketWarrantyStatus,
       });
     }
+    // Bounds as instants, so that the index on reported_at serves the range.
     const zone = this.config.companyTimeZone;
     if (query.from)
-      q.andWhere(`(t.reportedAt AT TIME ZONE :zone)::date >= :from`, { zone, from: query.from });
-    if (query.to) q.andWhere(`(t.reportedAt AT TIME ZONE :zone)::date <= :to`, { zone, to: query.to });
+      q.andWhere(`t.reportedAt >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)`, {
+        zone,
+        from: query.from,
+      });
+    if (query.to)
+      q.andWhere(`t.reportedAt < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)`, {
+        zone,
+        to: query.to,
+      });
     if (query.overdue === true) whereOverdue(q, 't', this.clock.now());
     if (query.q)
       matchText(q, ['t.number', 't.fault', 't.serialNumber', 't.contactName', 't.address'], query.q);

@@ -1,9 +1,15 @@
 import { OutletsModule } from '../outlets/outlets.module';
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AttachmentOwners } from '../attachments/attachment-owners';
 import { AuditModule } from '../audit/audit.module';
+import type { AppConfig } from '../common/config/config';
+import { APP_CONFIG } from '../common/config/config.module';
 import { ExpirySources } from '../common/expiry/expiry-sources';
+import { EvidenceSources } from '../evidence/evidence-sources';
 import { ALL_ROLES } from '../users/domain/roles';
+import { toolEvidenceSources } from './tool-evidence';
 import { TOOL_WRITERS, ToolsController } from './tools.controller';
 import { ToolsService } from './tools.service';
 
@@ -18,6 +24,9 @@ export class ToolsModule implements OnModuleInit {
     private readonly owners: AttachmentOwners,
     private readonly expiry: ExpirySources,
     private readonly tools: ToolsService,
+    private readonly evidence: EvidenceSources,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Inspection certificates and manuals are filed on the tool; the next inspection date is watched. */
@@ -29,5 +38,8 @@ export class ToolsModule implements OnModuleInit {
       visibleTo: (id, user) => this.tools.isVisibleTo(id, user),
     });
     this.expiry.register({ name: 'tools', findExpiring: (until) => this.tools.findExpiring(until) });
+    for (const source of toolEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
+      this.evidence.register(source);
+    }
   }
 }

@@ -14,6 +14,7 @@ import { QualificationEntity } from '../../staff/qualification.entity';
 import { TrainingAttendeeEntity } from '../../staff/training-attendee.entity';
 import { TrainingEntity } from '../../staff/training.entity';
 import { SupplierEntity } from '../../suppliers/supplier.entity';
+import { ExportEntity } from '../../evidence/export.entity';
 import { ToolInspectionEntity } from '../../tools/tool-inspection.entity';
 import { ToolEntity } from '../../tools/tool.entity';
 import { ExpiryNoticeEntity } from '../expiry/expiry-notice.entity';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   TicketHoldEntity,
   TicketWorkLogEntity,
   TicketBreachEntity,
+  ExportEntity,
 ];

@@ -19,7 +19,17 @@ export const QUEUE_TICKETS = 'tickets';
 export const JOB_TICKET_DEADLINE = 'deadline-check';
 export const JOB_TICKET_EVENT = 'event';
 
-export const QUEUE_NAMES = [QUEUE_MAIL, QUEUE_HOUSEKEEPING, QUEUE_EXPIRY, QUEUE_TICKETS] as const;
+/** Evidence exports: each register (later audit pack) built in the background. */
+export const QUEUE_EXPORTS = 'exports';
+export const JOB_EXPORT_BUILD = 'build';
+
+export const QUEUE_NAMES = [
+  QUEUE_MAIL,
+  QUEUE_HOUSEKEEPING,
+  QUEUE_EXPIRY,
+  QUEUE_TICKETS,
+  QUEUE_EXPORTS,
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface TopicRoute {
@@ -32,6 +42,7 @@ export const TOPIC_ROUTES = {
   'mail.send': { queue: QUEUE_MAIL, job: JOB_SEND_MAIL },
   'ticket.deadline-check': { queue: QUEUE_TICKETS, job: JOB_TICKET_DEADLINE },
   'ticket.event': { queue: QUEUE_TICKETS, job: JOB_TICKET_EVENT },
+  'export.build': { queue: QUEUE_EXPORTS, job: JOB_EXPORT_BUILD },
 } as const satisfies Record<string, TopicRoute>;
 
 export type OutboxTopic = keyof typeof TOPIC_ROUTES;

@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { EvidenceSource } from '../../evidence/evidence-sources';
+import { PERIOD_END, PERIOD_START, queryEvidenceSource } from '../../evidence/evidence-query';
+import { MessageEntity } from './message.entity';
+
+/**
+ * The messages register as evidence (客户通知记录): every message created in the period, sent or not.
+ * Recipients are shown: who was told is what the record proves. Bodies stay out (they repeat the
+ * records they are about, which have registers of their own).
+ */
+export function notificationEvidenceSources(dataSource: DataSource, timeZone: string): EvidenceSource[] {
+  return [
+    queryEvidenceSource(dataSource, timeZone, {
+      code: 'notifications',
+      columns: [
+        { key: 'createdAt', zh: '生成时间', en: 'Created at', kind: 'datetime', width: 17 },
+        { key: 'recipient', zh: '收件人', en: 'Recipient', kind: 'text', width: 26 },
+        { key: 'channel', zh: '方式', en: 'Channel', kind: 'text', width: 6 },
+        { key: 'template', zh: '消息类型', en: 'Template', kind: 'text', width: 18 },
+        { key: 'subject', zh: '主题', en: 'Subject', kind: 'text', width: 34 },
+        { key: 'relatedType', zh: '相关记录', en: 'Related record', kind: 'text', width: 12 },
+        { key: 'status', zh: '状态', en: 'Status', kind: 'text', width: 8 },
+        { key: 'sentAt', zh: '发送时间', en: 'Sent at', kind: 'datetime', width: 17 },
+        { key: 'error', zh: '失败原因', en: 'Error', kind: 'text', width: 24 },
+      ],
+      records: () =>
+        dataSource
+          .getRepository(MessageEntity)
+          .createQueryBuilder('m')
+          .where(`m.createdAt >= ${PERIOD_START} AND m.createdAt < ${PERIOD_END}`),
+      select: {
+        id: 'm.id',
+        createdAt: 'm.createdAt',
+        recipient: 'm.recipient',
+        channel: 'm.channel',
+        template: 'm.template',
+        subject: 'm.subject',
+        relatedType: 'm.relatedType',
+        status: 'm.status',
+        sentAt: 'm.sentAt',
+        error: 'm.error',
+      },
+      orderBy: ['m.createdAt', 'm.id'],
+    }),
+  ];
+}

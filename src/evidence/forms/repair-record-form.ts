@@ -1,0 +1,300 @@
+import { formatDateTime } from '../../common/calendar';
+import type { Language } from '../../common/errors/error-messages';
+import {
+  DEADLINE_NAMES,
+  HOLD_REASON_NAMES,
+  PRIORITY_NAMES,
+  STATUS_NAMES,
+  type DeadlineKind,
+} from '../../tickets/domain/ticket-fields';
+import type { TicketDetailResponse } from '../../tickets/dto/ticket-response.dto';
+import { FormLayout } from '../pdf/form-layout';
+
+export interface FormContext {
+  companyName: string;
+  timeZone: string;
+  language: Language;
+  printedAt: Date;
+}
+
+const WARRANTY = {
+  zh: { in_warranty: '保修期内', out_of_warranty: '保修期外', unknown: '未登记（无法确认）' },
+  en: {
+    in_warranty: 'In warranty',
+    out_of_warranty: 'Out of warranty',
+    unknown: 'Unknown (unit not registered)',
+  },
+} as const;
+const CAUSE = {
+  zh: { product_fault: '产品故障', human_damage: '人为损坏', wear: '正常损耗', unknown: '原因不明' },
+  en: { product_fault: 'Product fault', human_damage: 'Human damage', wear: 'Wear', unknown: 'Unknown' },
+} as const;
+const BASIS = {
+  zh: {
+    free_in_warranty: '保修期内免费',
+    chargeable_out_of_warranty: '保修期外收费',
+    chargeable_human_damage: '人为损坏收费',
+  },
+  en: {
+    free_in_warranty: 'Free in warranty',
+    chargeable_out_of_warranty: 'Charged: out of warranty',
+    chargeable_human_damage: 'Charged: human damage',
+  },
+} as const;
+
+const LABELS = {
+  zh: {
+    title: '维修记录单',
+    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
+    customerSection: '一、客户与产品',
+    jobSection: '二、派工与服务时限',
+    diagnosisSection: '三、故障诊断',
+    workSection: '四、维修记录与用料',
+    chargeSection: '五、费用',
+    confirmSection: '六、客户确认',
+    timelineSection: '七、处理过程',
+    number: '工单编号',
+    status: '状态',
+    customer: '客户',
+    contact: '联系人',
+    address: '服务地址',
+    product: '产品',
+    serial: '序列号',
+    warranty: '保修状态',
+    priority: '优先级',
+    reportedAt: '报修时间',
+    fault: '故障描述',
+    outlet: '服务网点',
+    technician: '维修人员',
+    due: '时限',
+    actual: '实际',
+    breached: '超时',
+    onTime: '按时',
+    pending: '未完成',
+    paused: '挂起时长',
+    cause: '故障原因',
+    diagnosis: '诊断结论',
+    outcome: '处理结果',
+    time: '时间',
+    work: '维修内容',
+    parts: '用料',
+    part: '配件',
+    quantity: '数量',
+    unitPrice: '单价',
+    labour: '工时费',
+    amount: '小计',
+    basis: '收费依据',
+    total: '应收合计',
+    confirmedBy: '确认人',
+    confirmedAt: '确认时间',
+    signature: '客户签名',
+    noSignature: '未上传签名',
+    actor: '操作人',
+    action: '事项',
+    detail: '说明',
+    none: '无',
+    system: '系统',
+    minutes: (m: number) => `${Math.floor(m / 60)} 小时 ${m % 60} 分`,
+  },
+  en: {
+    title: 'Repair record',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    customerSection: '1. Customer and product',
+    jobSection: '2. Assignment and service deadlines',
+    diagnosisSection: '3. Diagnosis',
+    workSection: '4. Work and parts',
+    chargeSection: '5. Charges',
+    confirmSection: '6. Customer confirmation',
+    timelineSection: '7. History',
+    number: 'Ticket',
+    status: 'Status',
+    customer: 'Customer',
+    contact: 'Contact',
+    address: 'Address',
+    product: 'Product',
+    serial: 'Serial no.',
+    warranty: 'Warranty',
+    priority: 'Priority',
+    reportedAt: 'Reported',
+    fault: 'Fault',
+    outlet: 'Outlet',
+    technician: 'Technician',
+    due: 'Due',
+    actual: 'Done',
+    breached: 'missed',
+    onTime: 'met',
+    pending: 'open',
+    paused: 'On hold',
+    cause: 'Cause',
+    diagnosis: 'Diagnosis',
+    outcome: 'Outcome',
+    time: 'Time',
+    work: 'Work done',
+    parts: 'Parts',
+    part: 'Part',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    labour: 'Labour',
+    amount: 'Amount',
+    basis: 'Basis',
+    total: 'Total due',
+    confirmedBy: 'Confirmed by',
+    confirmedAt: 'Confirmed at',
+    signature: 'Signature',
+    noSignature: 'no signature uploaded',
+    actor: 'By',
+    action: 'Step',
+    detail: 'Details',
+    none: 'none',
+    system: 'system',
+    minutes: (m: number) => `${Math.floor(m / 60)} h ${m % 60} min`,
+  },
+} as const;
+
+const money = (value: number): string => `¥${value.toFixed(2)}`;
+
+/**
+ * The 维修记录单 of one ticket, laid out like the paper form an auditor asks for: customer and
+ * product, assignment and deadlines, diagnosis, work and parts, charges, the customer's confirmation
+ * (with the signature image when one was uploaded) and the whole history. Returns the PDF stream.
+ */
+export function renderRepairRecordForm(
+  ticket: TicketDetailResponse,
+  context: FormContext,
+  signature: Buffer | null,
+): PDFKit.PDFDocument {
+  const l = LABELS[context.language];
+  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), context.timeZone) : '—');
+  const form = new FormLayout(l.page);
+  form.title(
+    `${l.title}  ${ticket.number}`,
+    `${context.companyName}  ·  ${at(context.printedAt.toISOString())}`,
+  );
+
+  form.section(l.customerSection);
+  form.fields([
+    [l.number, ticket.number],
+    [l.status, context.language === 'zh' ? STATUS_NAMES[ticket.status] : ticket.status],
+    [l.customer, ticket.customer.name],
+    [l.contact, [ticket.contactName, ticket.contactPhone].filter(Boolean).join(' ')],
+    [l.address, ticket.address ?? ''],
+    [l.product, `${ticket.product.name}（${ticket.product.sku}）`],
+    [l.serial, ticket.serialNumber ?? ''],
+    [l.warranty, WARRANTY[context.language][ticket.warrantyStatus]],
+    [l.priority, context.language === 'zh' ? PRIORITY_NAMES[ticket.priority] : ticket.priority],
+    [l.reportedAt, at(ticket.reportedAt)],
+    [l.fault, ticket.fault],
+  ]);
+
+  form.section(l.jobSection);
+  form.fields([
+    [l.outlet, ticket.outlet?.name ?? ''],
+    [l.technician, ticket.technician?.name ?? ''],
+  ]);
+  const breached = new Set(ticket.breaches.map((breach) => breach.deadline));
+  const deadline = (kind: DeadlineKind, due: string, done: string | null) => [
+    context.language === 'zh' ? DEADLINE_NAMES[kind] : kind,
+    at(due),
+    at(done),
+    breached.has(kind) ? l.breached : done ? l.onTime : l.pending,
+  ];
+  form.table(
+    [
+      { header: '', weight: 2 },
+      { header: l.due, weight: 3 },
+      { header: l.actual, weight: 3 },
+      { header: '', weight: 2 },
+    ],
+    [
+      deadline('response', ticket.responseDueAt, ticket.acceptedAt),
+      deadline('on_site', ticket.onSiteDueAt, ticket.checkedInAt),
+      deadline('resolve', ticket.resolveDueAt, ticket.resolvedAt),
+    ],
+  );
+  if (ticket.holds.length > 0) {
+    form.fields([
+      [
+        l.paused,
+        `${l.minutes(ticket.elapsed.pausedMinutes)}（${ticket.holds
+          .map((hold) => (context.language === 'zh' ? HOLD_REASON_NAMES[hold.reason] : hold.reason))
+          .join('、')}）`,
+      ],
+    ]);
+  }
+
+  form.section(l.diagnosisSection);
+  form.fields([
+    [l.cause, ticket.cause ? CAUSE[context.language][ticket.cause] : ''],
+    [l.diagnosis, ticket.diagnosis ?? ''],
+    [l.outcome, ticket.outcome ?? ''],
+  ]);
+
+  form.section(l.workSection);
+  if (ticket.workLogs.length === 0) form.text(l.none);
+  else {
+    form.table(
+      [
+        { header: l.time, weight: 3 },
+        { header: l.work, weight: 5 },
+        { header: l.parts, weight: 3 },
+      ],
+      ticket.workLogs.map((log) => [
+        `${at(log.startedAt)} – ${at(log.endedAt).slice(11)}`,
+        log.description,
+        log.parts.map((part) => `${part.name}×${part.quantity}`).join('、'),
+      ]),
+    );
+  }
+
+  form.section(l.chargeSection);
+  if (ticket.charges) {
+    if (ticket.charges.lines.length > 0) {
+      form.table(
+        [
+          { header: l.part, weight: 4 },
+          { header: l.quantity, weight: 1 },
+          { header: l.unitPrice, weight: 2 },
+          { header: l.labour, weight: 2 },
+          { header: l.amount, weight: 2 },
+        ],
+        ticket.charges.lines.map((line) => [
+          `${line.name}（${line.code}）`,
+          String(line.quantity),
+          money(line.unitPrice),
+          money(line.labourFee),
+          money(line.partsAmount + line.labourAmount),
+        ]),
+      );
+    }
+    form.fields([
+      [l.basis, BASIS[context.language][ticket.charges.basis]],
+      [l.total, money(ticket.charges.total)],
+    ]);
+  } else form.text(l.none);
+
+  form.section(l.confirmSection);
+  form.fields([
+    [l.confirmedBy, ticket.confirmation?.customerName ?? ''],
+    [l.confirmedAt, at(ticket.confirmation?.confirmedAt ?? null)],
+  ]);
+  if (signature) {
+    form.doc.text(`${l.signature}：`);
+    form.doc.image(signature, { fit: [160, 60] });
+    form.doc.moveDown(0.5);
+  } else if (ticket.confirmation) {
+    form.fields([[l.signature, l.noSignature]]);
+  }
+
+  form.section(l.timelineSection);
+  form.table(
+    [
+      { header: l.time, weight: 3 },
+      { header: l.actor, weight: 2 },
+      { header: l.action, weight: 2 },
+      { header: l.detail, weight: 7 },
+    ],
+    ticket.timeline.map((entry) => [at(entry.at), entry.actorName ?? l.system, entry.title, entry.summary]),
+  );
+  form.finish();
+  return form.doc;
+}
