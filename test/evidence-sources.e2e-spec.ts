@@ -5,9 +5,11 @@ import type { OutletAction } from '../src/outlets/domain/outlet-lifecycle';
 import { OutletStatusChangeEntity } from '../src/outlets/outlet-status-change.entity';
 import { OutletEntity } from '../src/outlets/outlet.entity';
 import type { EvidenceCode } from '../src/evidence/domain/evidence-types';
-import { formatCell } from '../src/evidence/domain/format-cell';
+import { formatCell, formatRow } from '../src/evidence/domain/format-cell';
 import type { ExportPeriod, ExportRow } from '../src/evidence/domain/export-table';
+import type { Language } from '../src/common/errors/error-messages';
 import { EvidenceSources } from '../src/evidence/evidence-sources';
+import { TicketBreachEntity } from '../src/tickets/ticket-breach.entity';
 import { createAsset, createCustomer, createOutlet, createProduct } from './factories/registers';
 import {
   type Session,
@@ -64,6 +66,17 @@ describe('evidence sources', () => {
     return rows;
   }
   const column = (rows: ExportRow[], key: string) => rows.map((row) => row[key]);
+  /** A row as the writers put it in a file of the language: each column's cell by its header. */
+  function written(
+    code: EvidenceCode,
+    row: ExportRow | undefined,
+    language: Language,
+  ): Record<string, unknown> {
+    const { columns } = sources.find(code)!;
+    const table = { title: '', subtitle: '', columns, language, timeZone: t.config.companyTimeZone };
+    const cells = formatRow(table, row ?? {});
+    return Object.fromEntries(columns.map((c, index) => [c.key, cells[index]]));
+  }
 
   it('lists tickets reported and resolved in the period by days of the company time zone', async () => {
     // 00:10 on 1 March in Shanghai is still 28 February in UTC; 07:30 on 1 April is 31 March in UTC.
@@ -90,6 +103,12 @@ describe('evidence sources', () => {
     });
     t.clock.setTo('2026-03-31T23:50:00+08:00');
     repaired = await act(t, desk, repaired, 'resolve');
+    await t.dataSource.getRepository(TicketBreachEntity).insert({
+      ticketId: repaired.id,
+      deadline: 'on_site',
+      dueAt: new Date('2026-03-31T21:05:00+08:00'),
+      recordedAt: new Date('2026-03-31T21:06:00+08:00'),
+    });
     t.clock.setTo('2026-04-01T00:20:00+08:00');
     const resolvedInApril = await ticketInState(t, desk, 'resolved');
 
@@ -118,11 +137,37 @@ describe('evidence sources', () => {
       parts: [`${String(part.code)} 启动电容 ×2`],
       chargeBasis: 'free_in_warranty',
       confirmedByName: '王芳',
-      breaches: [],
+      breaches: [['on_site', '2026-03-31 21:05']],
     });
     expect(Number(marchRecords[0]?.chargeTotal)).toBe(0);
     // 23:50 on 31 March in Shanghai (the clock ticks on by a few milliseconds).
     expect((marchRecords[0]?.resolvedAt as Date).toISOString().slice(0, 16)).toBe('2026-03-31T15:50');
+
+    // Codes are written as words in the language of the file.
+    const request = (await rowsOf('repair-requests', MARCH)).find((row) => row.id === firstMinute.id);
+    expect(request).toMatchObject({ channel: 'phone', priority: 'normal', warrantyStatus: 'in_warranty' });
+    expect(written('repair-requests', request, 'zh')).toMatchObject({
+      channel: '电话',
+      priority: '普通',
+      warrantyStatus: '保修期内',
+      status: '已报修',
+    });
+    expect(written('repair-requests', request, 'en')).toMatchObject({
+      channel: 'Phone',
+      priority: 'Normal',
+      warrantyStatus: 'In warranty',
+      status: 'Reported',
+    });
+    expect(written('repair-records', marchRecords[0], 'zh')).toMatchObject({
+      cause: '产品故障',
+      chargeBasis: '保修期内免费',
+      breaches: '到场时限 2026-03-31 21:05',
+    });
+    expect(written('repair-records', marchRecords[0], 'en')).toMatchObject({
+      cause: 'Product fault',
+      chargeBasis: 'Free in warranty',
+      breaches: 'On-site deadline 2026-03-31 21:05',
+    });
   });
 
   it('takes trainings, certificates, performance reviews, suppliers and installations by their dates', async () => {
@@ -221,7 +266,10 @@ describe('evidence sources', () => {
     await supplier('SUP-LATER', '2026-04-01', null);
     // Without a qualification date it counts from its registration (today), so not in March.
     await supplier('SUP-UNDATED', null, null);
-    expect(column(await rowsOf('suppliers', MARCH), 'code')).toEqual(['SUP-ON', 'SUP-OPEN']);
+    const marchSuppliers = await rowsOf('suppliers', MARCH);
+    expect(column(marchSuppliers, 'code')).toEqual(['SUP-ON', 'SUP-OPEN']);
+    expect(written('suppliers', marchSuppliers[0], 'zh')).toMatchObject({ kind: '维修商' });
+    expect(written('suppliers', marchSuppliers[0], 'en')).toMatchObject({ kind: 'Repairer' });
     expect(column(await rowsOf('suppliers', aroundToday), 'code')).toEqual(
       expect.arrayContaining(['SUP-OPEN', 'SUP-LATER', 'SUP-UNDATED']),
     );
@@ -270,16 +318,27 @@ describe('evidence sources', () => {
     const march = await rowsOf('tools', MARCH);
     expect(column(march, 'code')).toEqual(['EV-MEG-01']);
     expect(march[0]).toMatchObject({
-      inspections: ['2026-03-10 passed JC-2026 上海计量院'],
+      inspections: [['2026-03-10', 'passed', 'JC-2026', '上海计量院']],
       lastInspectedOn: '2026-03-10',
       lastResult: 'passed',
       nextDue: '2027-03-10',
       status: 'ok',
     });
-    expect((await rowsOf('tools', APRIL)).find((row) => row.code === 'EV-MEG-01')).toMatchObject({
-      inspections: ['2026-04-05 failed JC-2026B 上海计量院'],
+    expect(written('tools', march[0], 'zh')).toMatchObject({
+      inspections: '2026-03-10 合格 JC-2026 上海计量院',
+      lastResult: '合格',
+      status: '正常',
+    });
+    const april = (await rowsOf('tools', APRIL)).find((row) => row.code === 'EV-MEG-01');
+    expect(april).toMatchObject({
+      inspections: [['2026-04-05', 'failed', 'JC-2026B', '上海计量院']],
       lastResult: 'failed',
       status: 'failed',
+    });
+    expect(written('tools', april, 'en')).toMatchObject({
+      inspections: '2026-04-05 Failed JC-2026B 上海计量院',
+      lastResult: 'Failed',
+      status: 'Failed',
     });
     expect((await rowsOf('tools', FEBRUARY))[0]).toMatchObject({
       inspections: [],
@@ -362,6 +421,9 @@ describe('evidence sources', () => {
       coverageRegions: ['上海市/浦东新区'],
       closedAt: null,
     });
+    const suspended = march.find((row) => row.code === 'EV-SUSPENDED-LATER');
+    expect(written('outlets', suspended, 'zh')).toMatchObject({ kind: '委外', status: '运营中' });
+    expect(written('outlets', suspended, 'en')).toMatchObject({ kind: 'Outsourced', status: 'Active' });
     const february = await rowsOf('outlets', FEBRUARY);
     expect(february.find((row) => row.code === 'EV-CLOSED')).toMatchObject({ status: 'closed' });
     expect((await rowsOf('outlets', APRIL)).find((row) => row.code === 'EV-SUSPENDED-LATER')).toMatchObject({
@@ -426,6 +488,12 @@ describe('evidence sources', () => {
         expect.objectContaining({ recipient: 'auditor@example.com', template: expect.any(String) }),
       ]),
     );
+    const testMail = messages.find((row) => row.recipient === 'auditor@example.com');
+    expect(written('notifications', testMail, 'zh')).toMatchObject({ template: '测试邮件', channel: '邮件' });
+    expect(written('notifications', testMail, 'en')).toMatchObject({
+      template: 'Test mail',
+      channel: 'Email',
+    });
 
     const trail = await rowsOf('audit-trail', aroundToday);
     expect(trail.length).toBeGreaterThan(20);
@@ -471,10 +539,19 @@ describe('evidence sources', () => {
       expect({ code, rows: rows.length > 0 }).toEqual({ code, rows: true });
       for (const row of rows) {
         expect(row.id).toBeDefined();
-        for (const { key, kind } of source.columns) {
+        for (const { key, kind, values } of source.columns) {
           expect({ code, key, present: key in row }).toEqual({ code, key, present: true });
           // Each value is one the writers can put in a cell of its kind (they throw on any other).
-          expect(() => formatCell(row[key], kind, 'zh', t.config.companyTimeZone)).not.toThrow();
+          expect(() => formatCell(row[key], kind, 'zh', t.config.companyTimeZone, values)).not.toThrow();
+          // A coded value has words in both languages; a raw code in a file is a missing label.
+          if (values && typeof row[key] === 'string') {
+            expect({ code, key, value: row[key], known: Object.hasOwn(values, row[key]) }).toEqual({
+              code,
+              key,
+              value: row[key],
+              known: true,
+            });
+          }
         }
         const text = JSON.stringify(row);
         expect(text).not.toContain(CUSTOMER_ID_NUMBER);

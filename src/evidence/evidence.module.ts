@@ -6,6 +6,7 @@ import { ExportBuildService } from './export-build.service';
 import { exportFileStoreProvider } from './export-file-store';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { EvidenceForms } from './pack/evidence-forms';
 
 /**
  * Audit evidence: the catalog of evidence types, register exports and (later) the audit pack. Global,
@@ -20,7 +21,8 @@ import { ExportsService } from './exports.service';
     ExportBuildService,
     exportFileStoreProvider,
     EvidenceCatalogService,
+    EvidenceForms,
   ],
-  exports: [EvidenceSources, ExportBuildService],
+  exports: [EvidenceSources, EvidenceForms, ExportBuildService],
 })
 export class EvidenceModule {}

@@ -14,18 +14,24 @@ import { consumeOnce } from '../common/outbox/consume-once';
 import { evidenceType } from './domain/evidence-types';
 import {
   PROGRESS_INTERVAL_MS,
+  ZIP_CONTENT_TYPE,
   exportStorageKey,
+  isPackParams,
+  packFileName,
   progressPercent,
   registerFileName,
   registerSubtitle,
   type ExportFile,
+  type PackExportParams,
   type RegisterExportParams,
 } from './domain/export-jobs';
-import type { ExportPeriod, ExportTable } from './domain/export-table';
+import type { ExportTable } from './domain/export-table';
 import { type EvidenceSource, EvidenceSources } from './evidence-sources';
 import { EXPORT_FILE_STORE } from './export-file-store';
 import { ExportEntity } from './export.entity';
-import { type ExportFormat, openTableWriter, writerFormatOf } from './writers/table-writer';
+import { writeAuditPack } from './pack/audit-pack-builder';
+import { EvidenceForms } from './pack/evidence-forms';
+import { openTableWriter, writerFormatOf } from './writers/table-writer';
 
 /** The consumer name under which export.build outbox rows are marked handled. */
 const EXPORT_BUILD_CONSUMER = 'export-build';
@@ -41,6 +47,13 @@ export interface BuildDelivery {
 /** What became of a build: recorded done or failed, or overtaken by a newer attempt (nothing recorded). */
 export type BuildOutcome = 'done' | 'failed' | 'superseded';
 
+/** What a build writes: the file's name and type, and how to write it (returning its records). */
+interface BuildJob {
+  fileName: string;
+  contentType: string;
+  write(output: PassThrough, onProgress: (percent: number) => void): Promise<number>;
+}
+
 /** One claimed build: the row as it was claimed, and the attempt number that is this build's own. */
 interface Claim {
   row: ExportEntity;
@@ -48,8 +61,9 @@ interface Claim {
 }
 
 /**
- * Builds an export in the worker: claims the row, streams the source's rows through the writer into
- * the file store, then records the file (or the failure) with its audit entry.
+ * Builds an export in the worker: claims the row, streams the register (the source's rows through the
+ * writer) or the audit pack (a ZIP) into the file store, then records the file (or the failure) with
+ * its audit entry.
  *
  * A failure is recorded on the row and not thrown back to Bull: a register that cannot be built now
  * (bad data, a source that breaks) would fail the same way on every automatic retry, so the export
@@ -65,6 +79,7 @@ export class ExportBuildService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: EvidenceSources,
+    private readonly forms: EvidenceForms,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(EXPORT_FILE_STORE) private readonly store: FileStore,
@@ -111,26 +126,19 @@ export class ExportBuildService {
   private async run(claim: Claim, requestId: string | null): Promise<BuildOutcome> {
     const { row, attempt } = claim;
     const params = row.params;
-    const period = { from: params.from, to: params.to };
     const progress = new ProgressReporter((percent) => this.reportProgress(row.id, attempt, percent));
     let storageKey: string | null = null;
     try {
-      const source = this.sources.find(params.evidence);
-      if (!source) throw new Error(`No records source is registered for ${params.evidence}`);
-      const format = writerFormatOf(params.format);
-      const fileName = registerFileName(params, format.extension);
-      storageKey = exportStorageKey(row.id, attempt, fileName);
+      const job = isPackParams(params) ? this.packJob(row.id, params) : this.registerJob(params);
+      storageKey = exportStorageKey(row.id, attempt, job.fileName);
       progress.start();
-      const total = await source.count(period);
-      const written = await this.writeRegister(source, period, storageKey, {
-        table: this.tableFor(params, source),
-        format: format.format,
-        onRow: (rows) => progress.set(progressPercent(rows, total)),
-      });
+      const written = await this.writeToStore(storageKey, (output) =>
+        job.write(output, (percent) => progress.set(percent)),
+      );
       await progress.stop();
       const file: ExportFile = {
-        path: fileName,
-        contentType: format.contentType,
+        path: job.fileName,
+        contentType: job.contentType,
         bytes: written.sizeBytes,
         sha256: written.sha256,
         records: written.records,
@@ -148,6 +156,48 @@ export class ExportBuildService {
     }
   }
 
+  /** A register: the rows of the period through the format's writer. */
+  private registerJob(params: RegisterExportParams): BuildJob {
+    const source = this.sources.find(params.evidence);
+    if (!source) throw new Error(`No records source is registered for ${params.evidence}`);
+    const format = writerFormatOf(params.format);
+    const period = { from: params.from, to: params.to };
+    return {
+      fileName: registerFileName(params, format.extension),
+      contentType: format.contentType,
+      write: async (output, onProgress) => {
+        const total = await source.count(period);
+        const writer = openTableWriter(format.format, this.tableFor(params, source), output);
+        let rows = 0;
+        for await (const row of source.rows(period)) {
+          await writer.write(row);
+          rows += 1;
+          onProgress(progressPercent(rows, total));
+        }
+        return (await writer.end()).rows;
+      },
+    };
+  }
+
+  /** The audit pack: one ZIP of the period's evidence (see writeAuditPack); its records are its files. */
+  private packJob(exportId: string, params: PackExportParams): BuildJob {
+    return {
+      fileName: packFileName(params),
+      contentType: ZIP_CONTENT_TYPE,
+      write: async (output, onProgress) => {
+        const context = {
+          sources: this.sources,
+          forms: this.forms,
+          audit: this.audit,
+          companyName: this.config.companyName,
+          timeZone: this.config.companyTimeZone,
+          generatedAt: this.clock.now(),
+        };
+        return (await writeAuditPack(exportId, params, context, output, onProgress)).files;
+      },
+    };
+  }
+
   private tableFor(params: RegisterExportParams, source: EvidenceSource): ExportTable {
     const type = evidenceType(params.evidence);
     const timeZone = this.config.companyTimeZone;
@@ -162,14 +212,12 @@ export class ExportBuildService {
   }
 
   /**
-   * The rows of the period through the writer into the store, streamed end to end. On any error the
-   * stream is torn down, and the store keeps nothing under the key.
+   * What `write` writes to its output, streamed end to end into the store. On any error the stream is
+   * torn down, and the store keeps nothing under the key.
    */
-  private async writeRegister(
-    source: EvidenceSource,
-    period: ExportPeriod,
+  private async writeToStore(
     storageKey: string,
-    how: { table: ExportTable; format: ExportFormat; onRow: (rows: number) => void },
+    write: (output: PassThrough) => Promise<number>,
   ): Promise<{ sizeBytes: number; sha256: string; records: number }> {
     const output = new PassThrough();
     const stored = this.store.put(storageKey, output);
@@ -182,14 +230,7 @@ export class ExportBuildService {
     });
     let records: number;
     try {
-      const writer = openTableWriter(how.format, how.table, output);
-      let rows = 0;
-      for await (const row of source.rows(period)) {
-        await writer.write(row);
-        rows += 1;
-        how.onRow(rows);
-      }
-      records = (await writer.end()).rows;
+      records = await write(output);
     } catch (error) {
       const reason = storeFailure ?? error;
       // Destroyed without the error: the store may not be reading yet, and an 'error' event with no

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../auth/authenticated-user';
 import { AuditService, auditActor } from '../audit/audit.service';
@@ -11,10 +12,13 @@ import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { assertDateOrder, invalidFields } from '../common/errors/validation-errors';
 import { Page, PageQuery, fetchPage } from '../common/http/pagination';
 import { OutboxService } from '../common/outbox/outbox.service';
+import { DEFAULT_SAMPLE_SIZE } from './domain/evidence-types';
 import {
   EXPORT_STATUS_NAMES,
   isRetryable,
   type ExportFile,
+  type ExportParams,
+  type PackExportParams,
   type RegisterExportParams,
 } from './domain/export-jobs';
 import type { CreateExportDto } from './dto/export-request.dto';
@@ -44,11 +48,11 @@ export class ExportsService {
 
   /** Records the request and queues its build, with the audit entry, in one transaction. */
   async request(dto: CreateExportDto, context: RequestContext): Promise<ExportEntity> {
-    const params = this.registerParams(dto);
+    const params: ExportParams = dto.type === 'pack' ? this.packParams(dto) : this.registerParams(dto);
     const id = await inTransaction(this.dataSource, async (tx) => {
       const repository = tx.getRepository(ExportEntity);
       const saved = await repository.save(
-        repository.create({ type: 'register', params, status: 'queued', requestedBy: context.user.id }),
+        repository.create({ type: dto.type, params, status: 'queued', requestedBy: context.user.id }),
       );
       await this.outbox.add(tx, 'export.build', { exportId: saved.id }, { requestId: context.requestId });
       await this.audit.append(tx, {
@@ -173,5 +177,17 @@ export class ExportsService {
       ]);
     }
     return { evidence: dto.evidence, from: dto.from, to: dto.to, format: dto.format, lang: dto.lang ?? 'zh' };
+  }
+
+  /** The pack's seed is settled now, not in the build, so that a retry draws the same sample. */
+  private packParams(dto: CreateExportDto): PackExportParams {
+    assertDateOrder(['from', dto.from], ['to', dto.to]);
+    return {
+      from: dto.from,
+      to: dto.to,
+      lang: dto.lang ?? 'zh',
+      sampleSize: dto.sampleSize ?? DEFAULT_SAMPLE_SIZE,
+      seed: dto.seed ?? randomBytes(8).toString('hex'),
+    };
   }
 }

@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { EvidenceSource } from '../evidence/evidence-sources';
 import { PERIOD_END, PERIOD_START, queryEvidenceSource } from '../evidence/evidence-query';
+import {
+  OUTLET_KIND_LABELS,
+  OUTLET_STATUS_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+} from './domain/outlet-fields';
 import { OutletReviewEntity } from './outlet-review.entity';
 import { OutletEntity } from './outlet.entity';
 import { RectificationActionEntity } from './rectification-action.entity';
@@ -18,8 +23,15 @@ export function outletEvidenceSources(dataSource: DataSource, timeZone: string):
       columns: [
         { key: 'code', zh: '网点编码', en: 'Code', kind: 'text', width: 12 },
         { key: 'name', zh: '网点名称', en: 'Name', kind: 'text', width: 24 },
-        { key: 'kind', zh: '类型', en: 'Kind', kind: 'text', width: 10 },
-        { key: 'status', zh: '期末状态', en: 'Status at period end', kind: 'text', width: 10 },
+        { key: 'kind', zh: '类型', en: 'Kind', kind: 'text', width: 10, values: OUTLET_KIND_LABELS },
+        {
+          key: 'status',
+          zh: '期末状态',
+          en: 'Status at period end',
+          kind: 'text',
+          width: 10,
+          values: OUTLET_STATUS_LABELS,
+        },
         { key: 'region', zh: '所在区域', en: 'Region', kind: 'text', width: 18 },
         { key: 'address', zh: '地址', en: 'Address', kind: 'text', width: 30 },
         { key: 'coverageRegions', zh: '服务区域', en: 'Coverage', kind: 'list', width: 30 },
@@ -126,7 +138,14 @@ export function outletEvidenceSources(dataSource: DataSource, timeZone: string):
         { key: 'action', zh: '整改措施', en: 'Action', kind: 'text', width: 36 },
         { key: 'responsible', zh: '责任人', en: 'Responsible', kind: 'text', width: 10 },
         { key: 'dueOn', zh: '整改期限', en: 'Due on', kind: 'date', width: 11 },
-        { key: 'status', zh: '状态', en: 'Status', kind: 'text', width: 8 },
+        {
+          key: 'status',
+          zh: '状态',
+          en: 'Status',
+          kind: 'text',
+          width: 8,
+          values: RECTIFICATION_STATUS_LABELS,
+        },
         { key: 'closedAt', zh: '关闭时间', en: 'Closed at', kind: 'datetime', width: 17 },
         { key: 'closureNote', zh: '整改结果', en: 'Closure note', kind: 'text', width: 30 },
       ],

@@ -1,31 +1,29 @@
 import type { DataSource } from 'typeorm';
-import type { Zone } from '../customers/domain/customer-fields';
+import { ZONES, ZONE_LABELS } from '../customers/domain/customer-fields';
 import type { ExportRow } from '../evidence/domain/export-table';
 import type { EvidenceSource } from '../evidence/evidence-sources';
 import { PERIOD_END, PERIOD_START, queryEvidenceSource } from '../evidence/evidence-query';
-import { PRIORITIES, type PolicyCommitments, type Priority } from './domain/policy-commitments';
+import {
+  PRIORITIES,
+  PRIORITY_LABELS,
+  type PolicyCommitments,
+  type Priority,
+} from './domain/policy-commitments';
 import { ServicePolicyEntity } from './service-policy.entity';
 
-const PRIORITY_WORDS: Readonly<Record<Priority, string>> = {
-  urgent: '紧急',
-  high: '高',
-  normal: '普通',
-  low: '低',
-};
-const ZONE_WORDS: Readonly<Record<Zone, string>> = { urban: '市区', suburban: '郊区', rural: '农村' };
 /** Most pressing first, as the commitments are printed. */
 const BY_URGENCY = [...PRIORITIES].reverse();
 
 /** A version's commitments as an auditor reads them on paper, one text per kind of promise. */
 export function describeCommitments(commitments: PolicyCommitments): Record<string, string | number> {
   const perPriority = (hours: Record<Priority, number>) =>
-    BY_URGENCY.map((priority) => `${PRIORITY_WORDS[priority]} ${hours[priority]}`).join('，');
+    BY_URGENCY.map((priority) => `${PRIORITY_LABELS[priority].zh} ${hours[priority]}`).join('，');
   return {
     responseHours: perPriority(commitments.responseHours),
     onSiteHours: BY_URGENCY.map((priority) => {
       const zones = commitments.onSiteHours[priority];
-      const byZone = (Object.keys(ZONE_WORDS) as Zone[]).map((zone) => `${ZONE_WORDS[zone]} ${zones[zone]}`);
-      return `${PRIORITY_WORDS[priority]}：${byZone.join('／')}`;
+      const byZone = ZONES.map((zone) => `${ZONE_LABELS[zone].zh} ${zones[zone]}`);
+      return `${PRIORITY_LABELS[priority].zh}：${byZone.join('／')}`;
     }).join('；'),
     resolveHours: perPriority(commitments.resolveHours),
     followUpDays: commitments.followUpDays,

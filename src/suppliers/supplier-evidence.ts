@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EvidenceSource } from '../evidence/evidence-sources';
 import { queryEvidenceSource } from '../evidence/evidence-query';
+import { SUPPLIER_KIND_LABELS } from './domain/supplier-kinds';
 import { SupplierEntity } from './supplier.entity';
 
 /**
@@ -15,7 +16,7 @@ export function supplierEvidenceSources(dataSource: DataSource, timeZone: string
       columns: [
         { key: 'code', zh: '供方编码', en: 'Code', kind: 'text', width: 12 },
         { key: 'name', zh: '供方名称', en: 'Name', kind: 'text', width: 26 },
-        { key: 'kind', zh: '类型', en: 'Kind', kind: 'text', width: 12 },
+        { key: 'kind', zh: '类型', en: 'Kind', kind: 'text', width: 12, values: SUPPLIER_KIND_LABELS },
         { key: 'scope', zh: '供应/维修范围', en: 'Scope', kind: 'text', width: 24 },
         { key: 'contactName', zh: '联系人', en: 'Contact', kind: 'text', width: 10 },
         { key: 'phone', zh: '电话', en: 'Phone', kind: 'text', width: 14 },

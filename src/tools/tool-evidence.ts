@@ -2,7 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { InspectionResult } from './tool-inspection.entity';
 import type { EvidenceSource } from '../evidence/evidence-sources';
 import { queryEvidenceSource } from '../evidence/evidence-query';
-import { inspectionStatus } from './domain/inspection-status';
+import {
+  INSPECTION_RESULT_LABELS,
+  INSPECTION_STATUS_LABELS,
+  inspectionStatus,
+} from './domain/inspection-status';
 import { ToolEntity } from './tool.entity';
 
 /**
@@ -25,11 +29,32 @@ export function toolEvidenceSources(dataSource: DataSource, timeZone: string): E
         { key: 'outletName', zh: '所属网点', en: 'Outlet', kind: 'text', width: 20 },
         { key: 'keeper', zh: '保管人', en: 'Keeper', kind: 'text', width: 10 },
         { key: 'intervalMonths', zh: '检定周期（月）', en: 'Interval (months)', kind: 'integer', width: 8 },
-        { key: 'inspections', zh: '期内年检', en: 'Inspections in period', kind: 'list', width: 40 },
+        {
+          key: 'inspections',
+          zh: '期内年检',
+          en: 'Inspections in period',
+          kind: 'list',
+          width: 40,
+          values: INSPECTION_RESULT_LABELS,
+        },
         { key: 'lastInspectedOn', zh: '期末最近年检', en: 'Last inspected', kind: 'date', width: 11 },
-        { key: 'lastResult', zh: '年检结果', en: 'Result', kind: 'text', width: 8 },
+        {
+          key: 'lastResult',
+          zh: '年检结果',
+          en: 'Result',
+          kind: 'text',
+          width: 8,
+          values: INSPECTION_RESULT_LABELS,
+        },
         { key: 'nextDue', zh: '下次年检', en: 'Next due', kind: 'date', width: 11 },
-        { key: 'status', zh: '期末状态', en: 'Status at period end', kind: 'text', width: 12 },
+        {
+          key: 'status',
+          zh: '期末状态',
+          en: 'Status at period end',
+          kind: 'text',
+          width: 12,
+          values: INSPECTION_STATUS_LABELS,
+        },
       ],
       records: () =>
         dataSource
@@ -50,8 +75,9 @@ export function toolEvidenceSources(dataSource: DataSource, timeZone: string): E
         outletName: 'o.name',
         keeper: 't.keeper',
         intervalMonths: 't.inspectionIntervalMonths',
-        inspections: `ARRAY(SELECT concat_ws(' ', to_char(ti.inspected_on, 'YYYY-MM-DD'), ti.result,
-            ti.certificate_number, ti.inspector)
+        // Each inspection as its parts (date, result, certificate, inspector), so the result reads as words.
+        inspections: `ARRAY(SELECT ARRAY[to_char(ti.inspected_on, 'YYYY-MM-DD'), ti.result,
+            ti.certificate_number, ti.inspector]
           FROM tool_inspections ti WHERE ti.tool_id = t.id
             AND ti.inspected_on BETWEEN :periodFrom AND :periodTo
           ORDER BY ti.inspected_on, ti.created_at)`,

@@ -1,4 +1,5 @@
 import type { Language } from '../errors/error-messages';
+import type { Labels } from '../labels';
 
 /** Rendered text of a message. Chinese by default; English on request. */
 export interface RenderedMail {
@@ -111,6 +112,14 @@ const TEMPLATES = {
 } satisfies Record<string, Template>;
 
 export type MailTemplate = keyof typeof TEMPLATES;
+
+export const MAIL_TEMPLATE_LABELS: Labels<MailTemplate> = {
+  'account-locked': { zh: '账户锁定通知', en: 'Account locked' },
+  'expiry-alert': { zh: '到期提醒', en: 'Expiry alert' },
+  'ticket-dispatched': { zh: '派单通知', en: 'Ticket dispatched' },
+  'ticket-breached': { zh: '工单超时提醒', en: 'Ticket deadline missed' },
+  'test-mail': { zh: '测试邮件', en: 'Test mail' },
+};
 
 export function renderMail(template: MailTemplate, language: Language, params: Params): RenderedMail {
   return TEMPLATES[template][language](params);

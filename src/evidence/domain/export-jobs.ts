@@ -30,7 +30,29 @@ export interface RegisterExportParams extends ExportPeriod {
   lang: Language;
 }
 
-export type ExportParams = RegisterExportParams;
+/**
+ * What an audit pack was asked for. The seed is chosen when the pack is requested (a random one unless
+ * given), so that a retry draws the same sample and an auditor can redo the draw.
+ */
+export interface PackExportParams extends ExportPeriod {
+  lang: Language;
+  sampleSize: number;
+  seed: string;
+}
+
+export type ExportParams = RegisterExportParams | PackExportParams;
+
+/** Tells a pack's parameters from a register's (a stored row's type says the same). */
+export function isPackParams(params: ExportParams): params is PackExportParams {
+  return 'seed' in params;
+}
+
+/** The largest sample a pack may be asked for: each sampled record is a form of its own in the ZIP. */
+export const MAX_PACK_SAMPLE_SIZE = 50;
+/** A seed is written into the pack and the audit trail; kept short and plain so it can be read out. */
+export const PACK_SEED_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const ZIP_CONTENT_TYPE = 'application/zip';
 
 /** One file an export produced, as the row, the audit trail and (later) a pack manifest describe it. */
 export interface ExportFile {
@@ -70,6 +92,11 @@ export function isRetryable(status: ExportStatus, progressAt: Date | null, now: 
 /** The download name of a register: evidence code and period, e.g. `repair-requests_2026-01-01_2026-06-30.xlsx`. */
 export function registerFileName(params: RegisterExportParams, extension: string): string {
   return `${params.evidence}_${params.from}_${params.to}.${extension}`;
+}
+
+/** The download name of an audit pack, e.g. `audit-pack_2026-01-01_2026-06-30.zip`. */
+export function packFileName(period: ExportPeriod): string {
+  return `audit-pack_${period.from}_${period.to}.zip`;
 }
 
 /**

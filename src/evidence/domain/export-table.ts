@@ -21,6 +21,11 @@ export interface ExportColumn {
   kind: CellKind;
   /** Width in characters for XLSX and relative width for PDF; Chinese characters count double. */
   width: number;
+  /**
+   * The words for a coded column's values (text and list cells), so that a file reads `保修期内` rather
+   * than `in_warranty`; a value without words is written as it is.
+   */
+  values?: Readonly<Record<string, { zh: string; en: string }>>;
 }
 
 /** One record as the register exports it: values by column key, as PostgreSQL returns them. */

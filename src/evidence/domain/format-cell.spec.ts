@@ -81,6 +81,52 @@ describe('formatCell', () => {
   });
 });
 
+describe('formatCell with value words', () => {
+  const WARRANTY = {
+    in_warranty: { zh: '保修期内', en: 'In warranty' },
+    out_of_warranty: { zh: '保修期外', en: 'Out of warranty' },
+  };
+  const RESULTS = { passed: { zh: '合格', en: 'Passed' }, failed: { zh: '不合格', en: 'Failed' } };
+
+  it('writes a coded text as its words in the language of the export', () => {
+    expect(formatCell('in_warranty', 'text', 'zh', SHANGHAI, WARRANTY)).toBe('保修期内');
+    expect(formatCell('in_warranty', 'text', 'en', SHANGHAI, WARRANTY)).toBe('In warranty');
+    expect(formatCell('out_of_warranty', 'text', 'en', SHANGHAI, WARRANTY)).toBe('Out of warranty');
+  });
+
+  it('writes a value without words as it is, and an empty cell as empty', () => {
+    expect(formatCell('expired', 'text', 'zh', SHANGHAI, WARRANTY)).toBe('expired');
+    expect(formatCell('toString', 'text', 'zh', SHANGHAI, WARRANTY)).toBe('toString');
+    expect(formatCell(null, 'text', 'zh', SHANGHAI, WARRANTY)).toBeNull();
+    expect(formatCell('in_warranty', 'text', 'zh', SHANGHAI)).toBe('in_warranty');
+  });
+
+  it('writes each coded item of a list as its words', () => {
+    expect(formatCell(['passed', 'failed', 'other'], 'list', 'zh', SHANGHAI, RESULTS)).toBe(
+      '合格、不合格、other',
+    );
+    expect(formatCell(['passed', 'failed'], 'list', 'en', SHANGHAI, RESULTS)).toBe('Passed, Failed');
+    expect(formatCell('passed', 'list', 'en', SHANGHAI, RESULTS)).toBe('Passed');
+  });
+
+  it('writes an item made of parts with a space between them, each coded part as its words', () => {
+    const inspections = [
+      ['2026-03-10', 'passed', 'JC-2026', '上海计量院'],
+      ['2026-04-05', 'failed', null, '上海计量院'],
+    ];
+    expect(formatCell(inspections, 'list', 'zh', SHANGHAI, RESULTS)).toBe(
+      '2026-03-10 合格 JC-2026 上海计量院、2026-04-05 不合格 上海计量院',
+    );
+    expect(formatCell(inspections, 'list', 'en', SHANGHAI, RESULTS)).toBe(
+      '2026-03-10 Passed JC-2026 上海计量院, 2026-04-05 Failed 上海计量院',
+    );
+  });
+
+  it('leaves numbers, amounts and dates alone even when the column has words', () => {
+    expect(formatCell('12', 'integer', 'zh', SHANGHAI, { '12': { zh: '十二', en: 'twelve' } })).toBe(12);
+  });
+});
+
 describe('cellText', () => {
   it('writes empty for null and numbers as they are', () => {
     expect(cellText(null, 'text')).toBe('');

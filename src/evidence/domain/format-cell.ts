@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../common/calendar';
 import type { Language } from '../../common/errors/error-messages';
-import type { CellKind, ExportRow, ExportTable } from './export-table';
+import type { CellKind, ExportColumn, ExportRow, ExportTable } from './export-table';
 
 /**
  * A cell as the writers put it in a file. Numeric kinds stay numbers so that a spreadsheet can sum and
@@ -57,16 +57,43 @@ function toText(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
+type ValueLabels = ExportColumn['values'];
+
+/** A text as its words in the language when the column has words for it, else as it is. */
+function labelled(value: unknown, values: ValueLabels, language: Language): string {
+  const text = toText(value);
+  return values && Object.hasOwn(values, text) ? (values[text]?.[language] ?? text) : text;
+}
+
+/**
+ * A list item: a value, or an array of parts (a date, a code, a number…) written one after another with
+ * a space, each part labelled on its own, so that a code inside an item reads as words too.
+ */
+function listItem(item: unknown, values: ValueLabels, language: Language): string {
+  if (!Array.isArray(item)) return labelled(item, values, language);
+  return item
+    .filter((part) => part !== null && part !== undefined)
+    .map((part) => labelled(part, values, language))
+    .join(' ');
+}
+
 /**
  * One value of a row as its column's kind writes it: dates `YYYY-MM-DD`, instants `YYYY-MM-DD HH:mm`
- * in the company time zone, amounts rounded to the fen, 是/否 (Yes/No), lists joined with 、(", ").
+ * in the company time zone, amounts rounded to the fen, 是/否 (Yes/No), lists joined with 、(", "),
+ * coded text and list items as their words in the language (`values`).
  * A value that cannot be of its kind (a word in an amount column) is a bug in the source and throws.
  */
-export function formatCell(value: unknown, kind: CellKind, language: Language, timeZone: string): CellValue {
+export function formatCell(
+  value: unknown,
+  kind: CellKind,
+  language: Language,
+  timeZone: string,
+  values?: ValueLabels,
+): CellValue {
   if (value === null || value === undefined) return null;
   switch (kind) {
     case 'text':
-      return toText(value);
+      return labelled(value, values, language);
     case 'integer': {
       const number = toNumber(value, kind);
       if (!Number.isInteger(number)) throw unexpected(value, kind);
@@ -86,11 +113,11 @@ export function formatCell(value: unknown, kind: CellKind, language: Language, t
       if (typeof value !== 'boolean') throw unexpected(value, kind);
       return value ? BOOLEAN_TEXT[language].yes : BOOLEAN_TEXT[language].no;
     case 'list':
-      if (typeof value === 'string') return value;
+      if (typeof value === 'string') return labelled(value, values, language);
       if (!Array.isArray(value)) throw unexpected(value, kind);
       return value
         .filter((item) => item !== null && item !== undefined)
-        .map(toText)
+        .map((item) => listItem(item, values, language))
         .join(LIST_SEPARATOR[language]);
   }
 }
@@ -102,9 +129,9 @@ export function cellText(value: CellValue, kind: CellKind): string {
   return String(value);
 }
 
-/** A row's cells in column order, each formatted by its column's kind. */
+/** A row's cells in column order, each formatted by its column's kind and words. */
 export function formatRow(table: ExportTable, row: ExportRow): CellValue[] {
   return table.columns.map((column) =>
-    formatCell(row[column.key], column.kind, table.language, table.timeZone),
+    formatCell(row[column.key], column.kind, table.language, table.timeZone, column.values),
   );
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponseOf } from '../../common/http/pagination';
 import { EVIDENCE_CODES, type EvidenceCode } from '../domain/evidence-types';
 import {
@@ -15,12 +15,15 @@ import { EXPORT_FORMATS, type ExportFormat } from '../writers/table-writer';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
+/** A register's or a pack's parameters, as stored on the export. */
 export class ExportParamsResponse {
-  @ApiProperty({ enum: EVIDENCE_CODES }) evidence!: EvidenceCode;
+  @ApiPropertyOptional({ enum: EVIDENCE_CODES, description: 'Register only' }) evidence?: EvidenceCode;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ enum: EXPORT_FORMATS }) format!: ExportFormat;
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, description: 'Register only' }) format?: ExportFormat;
   @ApiProperty({ enum: EXPORT_LANGUAGES }) lang!: Language;
+  @ApiPropertyOptional({ description: 'Pack only: records drawn of each sampled type' }) sampleSize?: number;
+  @ApiPropertyOptional({ description: 'Pack only: the seed the sample was drawn with' }) seed?: string;
 }
 
 export class ExportFileResponse implements ExportFile {
@@ -28,7 +31,8 @@ export class ExportFileResponse implements ExportFile {
   @ApiProperty({ example: 'text/csv; charset=utf-8' }) contentType!: string;
   @ApiProperty() bytes!: number;
   @ApiProperty({ description: 'Lower-case hex SHA-256 of the bytes' }) sha256!: string;
-  @ApiProperty({ description: 'Records written' }) records!: number;
+  @ApiProperty({ description: 'Records written (for an audit pack: the files inside the ZIP)' })
+  records!: number;
 }
 
 export class ExportRequesterRef {

@@ -1,12 +1,15 @@
 import { formatDateTime } from '../../common/calendar';
 import type { Language } from '../../common/errors/error-messages';
+import { CHARGE_BASIS_LABELS } from '../../tickets/domain/charges';
 import {
-  DEADLINE_NAMES,
-  HOLD_REASON_NAMES,
-  PRIORITY_NAMES,
-  STATUS_NAMES,
+  CAUSE_LABELS,
+  DEADLINE_LABELS,
+  HOLD_REASON_LABELS,
+  TICKET_STATUS_LABELS,
+  TICKET_WARRANTY_LABELS,
   type DeadlineKind,
 } from '../../tickets/domain/ticket-fields';
+import { PRIORITY_LABELS } from '../../policy/domain/policy-commitments';
 import type { TicketDetailResponse } from '../../tickets/dto/ticket-response.dto';
 import { FormLayout } from '../pdf/form-layout';
 
@@ -16,31 +19,6 @@ export interface FormContext {
   language: Language;
   printedAt: Date;
 }
-
-const WARRANTY = {
-  zh: { in_warranty: '保修期内', out_of_warranty: '保修期外', unknown: '未登记（无法确认）' },
-  en: {
-    in_warranty: 'In warranty',
-    out_of_warranty: 'Out of warranty',
-    unknown: 'Unknown (unit not registered)',
-  },
-} as const;
-const CAUSE = {
-  zh: { product_fault: '产品故障', human_damage: '人为损坏', wear: '正常损耗', unknown: '原因不明' },
-  en: { product_fault: 'Product fault', human_damage: 'Human damage', wear: 'Wear', unknown: 'Unknown' },
-} as const;
-const BASIS = {
-  zh: {
-    free_in_warranty: '保修期内免费',
-    chargeable_out_of_warranty: '保修期外收费',
-    chargeable_human_damage: '人为损坏收费',
-  },
-  en: {
-    free_in_warranty: 'Free in warranty',
-    chargeable_out_of_warranty: 'Charged: out of warranty',
-    chargeable_human_damage: 'Charged: human damage',
-  },
-} as const;
 
 const LABELS = {
   zh: {
@@ -174,14 +152,14 @@ export function renderRepairRecordForm(
   form.section(l.customerSection);
   form.fields([
     [l.number, ticket.number],
-    [l.status, context.language === 'zh' ? STATUS_NAMES[ticket.status] : ticket.status],
+    [l.status, TICKET_STATUS_LABELS[ticket.status][context.language]],
     [l.customer, ticket.customer.name],
     [l.contact, [ticket.contactName, ticket.contactPhone].filter(Boolean).join(' ')],
     [l.address, ticket.address ?? ''],
     [l.product, `${ticket.product.name}（${ticket.product.sku}）`],
     [l.serial, ticket.serialNumber ?? ''],
-    [l.warranty, WARRANTY[context.language][ticket.warrantyStatus]],
-    [l.priority, context.language === 'zh' ? PRIORITY_NAMES[ticket.priority] : ticket.priority],
+    [l.warranty, TICKET_WARRANTY_LABELS[ticket.warrantyStatus][context.language]],
+    [l.priority, PRIORITY_LABELS[ticket.priority][context.language]],
     [l.reportedAt, at(ticket.reportedAt)],
     [l.fault, ticket.fault],
   ]);
@@ -193,7 +171,7 @@ export function renderRepairRecordForm(
   ]);
   const breached = new Set(ticket.breaches.map((breach) => breach.deadline));
   const deadline = (kind: DeadlineKind, due: string, done: string | null) => [
-    context.language === 'zh' ? DEADLINE_NAMES[kind] : kind,
+    DEADLINE_LABELS[kind][context.language],
     at(due),
     at(done),
     breached.has(kind) ? l.breached : done ? l.onTime : l.pending,
@@ -216,7 +194,7 @@ export function renderRepairRecordForm(
       [
         l.paused,
         `${l.minutes(ticket.elapsed.pausedMinutes)}（${ticket.holds
-          .map((hold) => (context.language === 'zh' ? HOLD_REASON_NAMES[hold.reason] : hold.reason))
+          .map((hold) => HOLD_REASON_LABELS[hold.reason][context.language])
           .join('、')}）`,
       ],
     ]);
@@ -224,7 +202,7 @@ export function renderRepairRecordForm(
 
   form.section(l.diagnosisSection);
   form.fields([
-    [l.cause, ticket.cause ? CAUSE[context.language][ticket.cause] : ''],
+    [l.cause, ticket.cause ? CAUSE_LABELS[ticket.cause][context.language] : ''],
     [l.diagnosis, ticket.diagnosis ?? ''],
     [l.outcome, ticket.outcome ?? ''],
   ]);
@@ -267,7 +245,7 @@ export function renderRepairRecordForm(
       );
     }
     form.fields([
-      [l.basis, BASIS[context.language][ticket.charges.basis]],
+      [l.basis, CHARGE_BASIS_LABELS[ticket.charges.basis][context.language]],
       [l.total, money(ticket.charges.total)],
     ]);
   } else form.text(l.none);

@@ -1,4 +1,5 @@
-import type { OutletKind, OutletStatus } from './outlet-fields';
+import { chineseNames } from '../../common/labels';
+import { OUTLET_STATUS_LABELS, type OutletKind, type OutletStatus } from './outlet-fields';
 
 /** What the dispatch rules read of an outlet. */
 export interface DispatchRelevantOutlet {
@@ -24,13 +25,7 @@ export interface Dispatchability {
   reasons: string[];
 }
 
-const STATUS_NAMES: Record<OutletStatus, string> = {
-  proposed: '筹建中',
-  approved: '已批准待启用',
-  active: '运营中',
-  suspended: '已暂停',
-  closed: '已关闭',
-};
+const STATUS_NAMES = chineseNames(OUTLET_STATUS_LABELS);
 
 /**
  * Whether the service agreement is valid on `today`: it has a number and an end date on or after

@@ -1,7 +1,15 @@
+import type { Labels } from '../../common/labels';
 import type { Zone } from '../../customers/domain/customer-fields';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+export const PRIORITY_LABELS: Labels<Priority> = {
+  low: { zh: '低', en: 'Low' },
+  normal: { zh: '普通', en: 'Normal' },
+  high: { zh: '高', en: 'High' },
+  urgent: { zh: '紧急', en: 'Urgent' },
+};
 
 export type PerPriority<T> = Record<Priority, T>;
 

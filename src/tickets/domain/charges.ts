@@ -1,3 +1,4 @@
+import type { Labels } from '../../common/labels';
 import type { Cause, TicketWarrantyStatus } from './ticket-fields';
 
 /** One part line of the work logs, at the fee list's prices when it was used. */
@@ -16,6 +17,12 @@ export interface ChargeLine extends ChargeablePart {
 }
 
 export type ChargeBasis = 'free_in_warranty' | 'chargeable_out_of_warranty' | 'chargeable_human_damage';
+
+export const CHARGE_BASIS_LABELS: Labels<ChargeBasis> = {
+  free_in_warranty: { zh: '保修期内免费', en: 'Free in warranty' },
+  chargeable_out_of_warranty: { zh: '保修期外收费', en: 'Charged: out of warranty' },
+  chargeable_human_damage: { zh: '人为损坏收费', en: 'Charged: human damage' },
+};
 
 /** The charge breakdown stored with a resolved ticket (amounts in yuan, to the fen). */
 export interface Charges {

@@ -1,5 +1,9 @@
 import { formatDateTime } from '../../common/calendar';
+import type { Labels } from '../../common/labels';
+import { CHARGE_BASIS_LABELS } from './charges';
 import {
+  CAUSE_LABELS,
+  CHANNEL_LABELS,
   DEADLINE_NAMES,
   HOLD_REASON_NAMES,
   PRIORITY_NAMES,
@@ -32,28 +36,13 @@ const TITLES: Readonly<Record<string, string>> = {
   breach: '超时',
 };
 
-const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  phone: '电话',
-  qr: '扫码',
-  web: '网站',
-  walk_in: '到店',
-  email: '邮件',
-};
-
-const CAUSE_NAMES: Readonly<Record<string, string>> = {
-  product_fault: '产品故障',
-  human_damage: '人为损坏',
-  wear: '正常损耗',
-  unknown: '原因不明',
-};
-
-const BASIS_NAMES: Readonly<Record<string, string>> = {
-  free_in_warranty: '保修期内免费',
-  chargeable_out_of_warranty: '保修期外收费',
-  chargeable_human_damage: '人为损坏收费',
-};
-
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A code stored in an entry's details in Chinese; undefined for a code the vocabulary lacks. */
+function chinese(labels: Labels<string>, code: unknown): string | undefined {
+  const key = text(code);
+  return Object.hasOwn(labels, key) ? labels[key]?.zh : undefined;
+}
 
 function durationText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -77,7 +66,7 @@ export function describeHistoryEntry(
     case 'report':
       return {
         title,
-        summary: `通过${CHANNEL_NAMES[text(d.channel)] ?? text(d.channel)}报修，优先级：${PRIORITY_NAMES[d.priority as 'normal'] ?? ''}`,
+        summary: `通过${chinese(CHANNEL_LABELS, d.channel) ?? text(d.channel)}报修，优先级：${PRIORITY_NAMES[d.priority as 'normal'] ?? ''}`,
       };
     case 'dispatch':
       return { title, summary: withReason(`派给 ${text(d.technicianName)}`) };
@@ -91,7 +80,7 @@ export function describeHistoryEntry(
     case 'check_in':
       return { title, summary: `到达现场 ${at(d.at)}` };
     case 'diagnose':
-      return { title, summary: `${CAUSE_NAMES[text(d.cause)] ?? ''}：${text(d.diagnosis)}` };
+      return { title, summary: `${chinese(CAUSE_LABELS, d.cause) ?? ''}：${text(d.diagnosis)}` };
     case 'log_work': {
       const parts = Array.isArray(d.parts)
         ? (d.parts as { name: string; quantity: number }[]).map((p) => `${p.name}×${p.quantity}`).join('、')
@@ -113,7 +102,7 @@ export function describeHistoryEntry(
         title,
         summary:
           `${text(d.outcome)}；客户 ${text(d.customerName)} 于 ${at(d.confirmedAt)} 确认；` +
-          `费用 ¥${Number(d.chargeTotal ?? 0).toFixed(2)}（${BASIS_NAMES[text(d.chargeBasis)] ?? ''}）`,
+          `费用 ¥${Number(d.chargeTotal ?? 0).toFixed(2)}（${chinese(CHARGE_BASIS_LABELS, d.chargeBasis) ?? ''}）`,
       };
     case 'hold':
       return {
