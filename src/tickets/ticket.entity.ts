@@ -37,6 +37,8 @@ export interface TakenBackItem {
 @Index('ix_tickets_outlet', ['outletId'])
 @Index('ix_tickets_customer', ['customerId'])
 @Index('ix_tickets_reported_at', ['reportedAt'])
+// The repair records of a period (evidence) are the tickets resolved in it.
+@Index('ix_tickets_resolved_at', ['resolvedAt'])
 @Check(
   'ck_tickets_status',
   `"status" IN ('reported','dispatched','accepted','on_site','diagnosed','taken_back','on_hold','resolved','closed','cancelled','reopened')`,
