@@ -1,9 +1,4 @@
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-
-/** Rows fetched per round trip: ten times pg-query-stream's default, a third faster on large exports. */
-const BATCH_SIZE = 1000;
 
 /**
  * The raw rows of a query, streamed through a cursor (pg-query-stream) on a connection of its own, so
@@ -16,9 +11,7 @@ export async function* streamRows<T extends ObjectLiteral>(
 ): AsyncGenerator<Record<string, unknown>> {
   const runner = dataSource.createQueryRunner('slave');
   try {
-    const client = (await runner.connect()) as PoolClient;
-    const [sql, parameters] = query.getQueryAndParameters();
-    const stream = client.query(new QueryStream(sql, parameters, { batchSize: BATCH_SIZE }));
+    const stream = await query.setQueryRunner(runner).stream();
     try {
       for await (const row of stream) yield row as Record<string, unknown>;
     } finally {
