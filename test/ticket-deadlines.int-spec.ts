@@ -125,8 +125,13 @@ describe('ticket deadlines and breaches', () => {
     agent = await t.tokenFor(['agent']);
     dispatcher = await t.tokenFor(['dispatcher'], { email: 'dispatcher@example.com', displayName: '赵敏' });
     manager = await t.tokenFor(['manager'], { email: 'manager@example.com', displayName: '王建国' });
-    // Who else is told of a breach: every enabled dispatcher with an address, and no one else.
+    // Who else is told of a breach: every enabled dispatcher with an address who may see the ticket
+    // (head office and the ticket's outlet), and no one else.
     await t.createUser(['dispatcher'], { email: 'desk@example.com', displayName: '钱程' });
+    await t.createUser(['dispatcher'], { email: 'outlet-desk@example.com', outletId: outlet.id });
+    const elsewhere = await createOutlet(t.dataSource);
+    await t.createUser(['dispatcher'], { email: 'elsewhere@example.com', outletId: elsewhere.id });
+    await t.createUser(['manager'], { email: 'elsewhere-manager@example.com', outletId: elsewhere.id });
     await t.createUser(['dispatcher'], { email: 'former@example.com', disabled: true });
     await t.createUser(['dispatcher']);
     const user = await t.createUser(['technician'], {
@@ -328,8 +333,12 @@ describe('ticket deadlines and breaches', () => {
 
       await relayAndHandleBreachEvents(ticket.id);
       const mails = await breachMails(ticket.id);
-      // Each enabled dispatcher with an address; managers only hear of urgent tickets.
-      expect(recipients(mails)).toEqual(['desk@example.com', 'dispatcher@example.com']);
+      // Each enabled dispatcher with an address who may see the ticket; managers only hear of urgent ones.
+      expect(recipients(mails)).toEqual([
+        'desk@example.com',
+        'dispatcher@example.com',
+        'outlet-desk@example.com',
+      ]);
       for (const mail of mails) {
         expect(mail.subject).toContain(ticket.number);
         expect(mail.subject).toContain('响应时限');
@@ -355,6 +364,7 @@ describe('ticket deadlines and breaches', () => {
         'desk@example.com',
         'dispatcher@example.com',
         'manager@example.com',
+        'outlet-desk@example.com',
       ]);
       expect(mails.every((mail) => mail.subject.includes(ticket.number) && mail.body.includes('紧急'))).toBe(
         true,

@@ -31,9 +31,20 @@ export class UsersService {
     return { id: user.id, username: user.username, roles: user.roles, outletId: user.outletId };
   }
 
-  /** Active users holding a role who have a mail address: who alerts for that role go to. */
-  async mailRecipients(role: Role): Promise<{ displayName: string; email: string }[]> {
-    const users = await this.enabledWithRole(role).andWhere('u.email IS NOT NULL').getMany();
+  /**
+   * Active users holding a role who have a mail address: who alerts for that role go to. An alert
+   * about one outlet's record (`aboutOutletId`, null for head office's) goes only to those who may see
+   * it: head office, and that outlet's own staff.
+   */
+  async mailRecipients(
+    role: Role,
+    aboutOutletId?: string | null,
+  ): Promise<{ displayName: string; email: string }[]> {
+    const q = this.enabledWithRole(role).andWhere('u.email IS NOT NULL');
+    if (aboutOutletId !== undefined) {
+      q.andWhere('(u.outletId IS NULL OR u.outletId = :aboutOutletId)', { aboutOutletId });
+    }
+    const users = await q.getMany();
     return users.map((user) => ({ displayName: user.displayName, email: user.email as string }));
   }
 

@@ -64,8 +64,11 @@ export class TicketNotifier implements TicketEventSubscriber {
 
   private async tellDispatchers(tx: Tx, ticket: TicketEntity, event: TicketEvent): Promise<void> {
     if (!event.deadline) return;
-    const recipients = await this.users.mailRecipients('dispatcher');
-    if (ticket.priority === 'urgent') recipients.push(...(await this.users.mailRecipients('manager')));
+    // Only those who may see the ticket: an outsourced outlet never hears of another outlet's jobs.
+    const recipients = await this.users.mailRecipients('dispatcher', ticket.outletId);
+    if (ticket.priority === 'urgent') {
+      recipients.push(...(await this.users.mailRecipients('manager', ticket.outletId)));
+    }
     const unique = new Map(recipients.map((recipient) => [recipient.email, recipient]));
     for (const recipient of unique.values()) {
       await this.notifications.queueMail(tx, {
