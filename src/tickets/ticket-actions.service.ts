@@ -6,6 +6,7 @@ import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { RequestContext } from '../auth/authenticated-user';
 import { AuditService, auditActor } from '../audit/audit.service';
 import { PartsService } from '../catalog/parts.service';
+import { ProductsService } from '../catalog/products.service';
 import { Clock } from '../common/clock';
 import { CompanyCalendar } from '../common/company-calendar';
 import { Tx, inTransaction } from '../common/database/transaction';
@@ -81,6 +82,7 @@ export class TicketActionsService {
     private readonly users: UsersService,
     private readonly outlets: OutletsService,
     private readonly parts: PartsService,
+    private readonly products: ProductsService,
     private readonly audit: AuditService,
     private readonly events: TicketEventPublisher,
     private readonly deadlines: TicketDeadlineScheduler,
@@ -409,11 +411,7 @@ export class TicketActionsService {
   private async usedParts(tx: Tx, ticket: TicketEntity, dto: WorkLogDto): Promise<ChargeablePart[]> {
     const used = dto.parts ?? [];
     if (used.length === 0) return [];
-    const product = await tx.getRepository(TicketEntity).findOneOrFail({
-      where: { id: ticket.id },
-      relations: { product: true },
-    });
-    const category = product.product?.category;
+    const category = (await this.products.find(ticket.productId, tx))?.category;
     const problems: FieldProblem[] = [];
     const result: ChargeablePart[] = [];
     for (const [index, line] of used.entries()) {

@@ -29,10 +29,11 @@ export class TicketDeadlinesService {
    * a timer of its own). A timer of a deadline that has moved since leaves it to the newer timer.
    */
   async check(tx: Tx, timer: DeadlineCheckPayload, requestId: string | null): Promise<DeadlineKind[]> {
-    const recorded = await this.recordBreaches(tx, timer.ticketId, requestId);
-    const ticket = await tx.getRepository(TicketEntity).findOneBy({ id: timer.ticketId });
-    const again = ticket ? checkAgainAt(ticket, timer.deadline, this.clock.now()) : null;
-    if (ticket && again?.toISOString() === timer.dueAt) {
+    const ticket = await lockTicket(tx, timer.ticketId);
+    if (!ticket) return [];
+    const recorded = await this.recordMissed(tx, ticket, requestId);
+    const again = checkAgainAt(ticket, timer.deadline, this.clock.now());
+    if (again?.toISOString() === timer.dueAt) {
       await this.scheduler.schedule(tx, ticket, [timer.deadline], requestId);
     }
     return recorded;
@@ -40,10 +41,17 @@ export class TicketDeadlinesService {
 
   /** Records the deadlines the ticket has missed by now and not yet recorded; returns them. */
   async recordBreaches(tx: Tx, ticketId: string, requestId: string | null): Promise<DeadlineKind[]> {
-    const ticket = await tx
-      .getRepository(TicketEntity)
-      .findOne({ where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
-    if (!ticket) return [];
+    const ticket = await lockTicket(tx, ticketId);
+    return ticket ? this.recordMissed(tx, ticket, requestId) : [];
+  }
+
+  /** The work of recordBreaches on a ticket already read under its row lock. */
+  private async recordMissed(
+    tx: Tx,
+    ticket: TicketEntity,
+    requestId: string | null,
+  ): Promise<DeadlineKind[]> {
+    const ticketId = ticket.id;
     const now = this.clock.now();
     const recorded: DeadlineKind[] = [];
     for (const deadline of DEADLINE_KINDS.filter((kind) => isMissed(ticket, kind, now))) {
@@ -95,4 +103,9 @@ export class TicketDeadlinesService {
     }
     return recorded;
   }
+}
+
+/** The ticket under its row lock, so that two checks of one ticket record one after the other. */
+function lockTicket(tx: Tx, id: string): Promise<TicketEntity | null> {
+  return tx.getRepository(TicketEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
 }
