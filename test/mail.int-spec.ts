@@ -1,46 +1,11 @@
-import { AddressInfo } from 'node:net';
-import { simpleParser, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import type { FindOptionsWhere } from 'typeorm';
 import { AuditLogEntity } from '../src/audit/audit-log.entity';
 import { MessageEntity } from '../src/common/mail/message.entity';
 import { JOB_ATTEMPTS, QUEUE_MAIL } from '../src/common/queue/queue.constants';
+import { type SmtpStub, startSmtp } from './support/smtp-stub';
 import { TestApp, createTestApp, eventually } from './support/test-app';
-
-interface SmtpStub {
-  server: SMTPServer;
-  port: number;
-  received: ParsedMail[];
-}
-
-/** A real SMTP server inside the test; refuses every recipient at `refuse.example.com`. */
-async function startSmtp(): Promise<SmtpStub> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@refuse.example.com')) {
-        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-        return;
-      }
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
 
 describe('mail through SMTP', () => {
   let smtp: SmtpStub;

@@ -58,6 +58,11 @@ export interface SeedContext {
    * time again), so that what the API stamps with "now" happened when the story says.
    */
   setAppTime(at: Date | null): void;
+  /**
+   * Runs the background worker until every job due by now is handled, e.g. so that the follow-ups of
+   * the tickets resolved so far exist (they come from the tickets' events) before a step works on them.
+   */
+  runBackgroundJobs(): Promise<void>;
 }
 
 /** One part of the demo company. Steps run in order and may use what earlier steps created. */

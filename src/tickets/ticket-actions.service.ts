@@ -45,6 +45,7 @@ import { TicketDeadlineScheduler } from './ticket-deadline.scheduler';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketHoldEntity } from './ticket-hold.entity';
 import { TicketWorkLogEntity } from './ticket-work-log.entity';
+import { TicketLinks } from './ticket-links';
 import { TicketEntity } from './ticket.entity';
 
 /** What an action does to the ticket beyond moving its state. */
@@ -86,6 +87,7 @@ export class TicketActionsService {
     private readonly audit: AuditService,
     private readonly events: TicketEventPublisher,
     private readonly deadlines: TicketDeadlineScheduler,
+    private readonly links: TicketLinks,
     private readonly clock: Clock,
     private readonly calendar: CompanyCalendar,
   ) {}
@@ -267,6 +269,10 @@ export class TicketActionsService {
         assertNotBefore('confirmedAt', dto.confirmedAt, ticket.reportedAt);
         assertNotAfter('confirmedAt', dto.confirmedAt, now);
         if (dto.signatureAttachmentId) await assertOwnAttachment(tx, ticket.id, dto.signatureAttachmentId);
+        const objection = await this.links.resolveObjection(tx, ticket);
+        if (objection) {
+          throw new DomainError('CONFLICT', objection.message, { ticketId: ticket.id }, objection.chinese);
+        }
         const logs = await tx.getRepository(TicketWorkLogEntity).findBy({ ticketId: ticket.id });
         const charges = computeCharges(
           ticket.warrantyStatus,
@@ -383,7 +389,11 @@ export class TicketActionsService {
    * gave the first time, counted from the reopening (response and on-site were met the first time).
    */
   reopen(id: string, dto: ReopenTicketDto, context: RequestContext): Promise<TicketEntity> {
-    return this.act(id, context, {
+    return this.act(id, context, this.reopenRequest(dto));
+  }
+
+  private reopenRequest(dto: { reason: string; expectedVersion?: number }): ActionRequest {
+    return {
       action: 'reopen',
       input: { reason: dto.reason },
       expectedVersion: dto.expectedVersion,
@@ -404,7 +414,7 @@ export class TicketActionsService {
           reschedule: ['resolve'],
         });
       },
-    });
+    };
   }
 
   /** The parts a work log names, priced from the fee list now; each must fit the ticket's product category. */
@@ -436,8 +446,44 @@ export class TicketActionsService {
     return result;
   }
 
+  /**
+   * Closes a resolved ticket whose follow-up visit was completed with the customer satisfied
+   * (SPEC §3.1: close after the follow-up), in the follow-up's own transaction.
+   */
+  closeAfterFollowUp(
+    tx: Tx,
+    id: string,
+    followUp: { id: string; note: string | null },
+    context: RequestContext,
+  ): Promise<TicketEntity> {
+    return this.actIn(tx, id, context, {
+      action: 'close_after_follow_up',
+      input: {},
+      effect: (_tx, _ticket, now) =>
+        Promise.resolve({
+          change: { closedAt: now },
+          details: { followUpId: followUp.id, note: followUp.note },
+          events: ['closed'],
+        }),
+    });
+  }
+
+  /** Reopens a ticket from a failed follow-up (or a complaint), in the caller's transaction. */
+  reopenIn(tx: Tx, id: string, reason: string, context: RequestContext): Promise<TicketEntity> {
+    return this.actIn(tx, id, context, this.reopenRequest({ reason }));
+  }
+
   private act(id: string, context: RequestContext, request: ActionRequest): Promise<TicketEntity> {
-    return inTransaction(this.dataSource, async (tx) => {
+    return inTransaction(this.dataSource, (tx) => this.actIn(tx, id, context, request));
+  }
+
+  private async actIn(
+    tx: Tx,
+    id: string,
+    context: RequestContext,
+    request: ActionRequest,
+  ): Promise<TicketEntity> {
+    {
       const before = await tx.getRepository(TicketEntity).findOneBy({ id });
       if (!before || !canSeeTicket(context.user, before)) throw new NotFoundError('ticket', id);
       if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
@@ -468,6 +514,7 @@ export class TicketActionsService {
 
       const after = await tx.getRepository(TicketEntity).findOneByOrFail({ id });
       await effect.afterWrite?.(tx, after);
+      await this.links.afterAction(tx, request.action, after, context);
       const reason = effect.reason ?? null;
       await tx.getRepository(TicketHistoryEntity).insert({
         ticketId: id,
@@ -506,7 +553,7 @@ export class TicketActionsService {
         requestId: context.requestId,
       });
       return after;
-    });
+    }
   }
 
   /**

@@ -18,6 +18,7 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketDeadlineScheduler } from './ticket-deadline.scheduler';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { ticketEvidenceSources } from './ticket-evidence';
+import { TicketLinks } from './ticket-links';
 import { TicketWorkloadService } from './ticket-workload.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -37,8 +38,16 @@ const TICKET_ATTACHERS = ['technician', 'dispatcher', 'agent', 'manager'] as con
     TicketEventSubscribers,
     TicketNotifier,
     TicketWorkloadService,
+    TicketLinks,
   ],
-  exports: [TicketsService, TicketDeadlinesService, TicketEventSubscribers, TicketWorkloadService],
+  exports: [
+    TicketsService,
+    TicketActionsService,
+    TicketDeadlinesService,
+    TicketEventSubscribers,
+    TicketWorkloadService,
+    TicketLinks,
+  ],
 })
 export class TicketsModule implements OnModuleInit {
   constructor(

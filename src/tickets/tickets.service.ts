@@ -27,6 +27,7 @@ import { TicketHoldEntity } from './ticket-hold.entity';
 import { whereOverdue } from './ticket-queries';
 import { TicketBreachEntity } from './ticket-breach.entity';
 import { TicketWorkLogEntity } from './ticket-work-log.entity';
+import { type LinkedRecord, TicketLinks } from './ticket-links';
 import { TicketEntity } from './ticket.entity';
 
 export const TICKET_SERIES = 'RT';
@@ -41,6 +42,8 @@ export interface TicketDossier {
   holds: TicketHoldEntity[];
   workLogs: TicketWorkLogEntity[];
   breaches: TicketBreachEntity[];
+  /** Returned goods, follow-ups, complaints… of this ticket that the viewer may see. */
+  linked: LinkedRecord[];
 }
 
 /** Intake, reading and listing of repair tickets; the workflow actions live in TicketActionsService. */
@@ -54,6 +57,7 @@ export class TicketsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly deadlines: TicketDeadlineScheduler,
+    private readonly links: TicketLinks,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -214,15 +218,16 @@ export class TicketsService {
   async dossier(id: string, viewer: AuthenticatedUser): Promise<TicketDossier> {
     const ticket = await this.get(id, viewer);
     const manager = this.dataSource.manager;
-    const [history, holds, workLogs, breaches] = await Promise.all([
+    const [history, holds, workLogs, breaches, linked] = await Promise.all([
       manager.getRepository(TicketHistoryEntity).find({ where: { ticketId: id }, order: { seq: 'ASC' } }),
       manager.getRepository(TicketHoldEntity).find({ where: { ticketId: id }, order: { startedAt: 'ASC' } }),
       manager
         .getRepository(TicketWorkLogEntity)
         .find({ where: { ticketId: id }, order: { startedAt: 'ASC' } }),
       manager.getRepository(TicketBreachEntity).find({ where: { ticketId: id }, order: { dueAt: 'ASC' } }),
+      this.links.linkedTo(id, viewer),
     ]);
-    return { ticket, history, holds, workLogs, breaches };
+    return { ticket, history, holds, workLogs, breaches, linked };
   }
 
   /** Whether the viewer may see the ticket; null when there is none (for attachments). */

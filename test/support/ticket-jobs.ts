@@ -19,17 +19,27 @@ export function ticketOutboxRows(
   topic: TicketTopic,
   ticketId: string,
 ): Promise<OutboxEventEntity[]> {
+  return outboxRowsWhere(t, topic, 'ticketId', ticketId);
+}
+
+/** The outbox rows of a topic whose payload has `key` = `value`, oldest first (any module's jobs). */
+export function outboxRowsWhere(
+  t: TestApp,
+  topic: OutboxTopic,
+  key: string,
+  value: string,
+): Promise<OutboxEventEntity[]> {
   return t.dataSource
     .getRepository(OutboxEventEntity)
     .createQueryBuilder('o')
     .where('o.topic = :topic', { topic })
-    .andWhere(`o.payload ->> 'ticketId' = :ticketId`, { ticketId })
+    .andWhere(`o.payload ->> :key = :value`, { key, value })
     .orderBy('o.id', 'ASC')
     .getMany();
 }
 
 /** The job the relay hands to the queue for the row (see OutboxRelay.deliver). */
-function jobFor<P>(row: OutboxEventEntity): Job<OutboxJobData<P>> {
+export function jobFor<P>(row: OutboxEventEntity): Job<OutboxJobData<P>> {
   const data: OutboxJobData<P> = {
     outboxId: row.id,
     topic: row.topic as OutboxTopic,

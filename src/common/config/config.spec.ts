@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         outboxPollMs: 1000,
         piiKey: Buffer.from(DEFAULT_PII_KEY, 'hex'),
         uploadMaxBytes: 20 * 1024 * 1024,
+        publicUrl: 'http://localhost:3000',
       });
     });
 
@@ -87,6 +88,7 @@ describe('loadConfig', () => {
         OUTBOX_POLL_MS: '10',
         PII_KEY: 'AB'.repeat(32),
         UPLOAD_MAX_MB: '5',
+        PUBLIC_URL: 'https://service.example.com/',
       });
       expect(config).toEqual({
         nodeEnv: 'staging',
@@ -109,6 +111,7 @@ describe('loadConfig', () => {
         outboxPollMs: 10,
         piiKey: Buffer.alloc(32, 0xab),
         uploadMaxBytes: 5 * 1024 * 1024,
+        publicUrl: 'https://service.example.com',
       });
     });
 

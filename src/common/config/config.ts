@@ -28,6 +28,8 @@ export interface AppConfig {
   piiKey: Buffer;
   /** Largest attachment or import file accepted, in bytes. */
   uploadMaxBytes: number;
+  /** Where customers reach this system from outside (survey answer links), without a trailing slash. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -165,9 +167,10 @@ export function loadConfig(env: Env): AppConfig {
     'postgresql:',
   ]) as string;
   splitDatabaseUrl(databaseUrl);
+  const port = integer(env, 'PORT', 3000, 1, 65535);
   return {
     nodeEnv,
-    port: integer(env, 'PORT', 3000, 1, 65535),
+    port,
     role: oneOf(env, 'ROLE', 'all', ['all', 'api', 'worker'] as const),
     databaseUrl,
     redisUrl: urlWithProtocol(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) as string,
@@ -192,6 +195,9 @@ export function loadConfig(env: Env): AppConfig {
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 600_000),
     piiKey: piiKey(env, nodeEnv),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
+    publicUrl: (
+      urlWithProtocol(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']) as string
+    ).replace(/\/+$/, ''),
   };
 }
 

@@ -23,12 +23,35 @@ export const JOB_TICKET_EVENT = 'event';
 export const QUEUE_EXPORTS = 'exports';
 export const JOB_EXPORT_BUILD = 'build';
 
+/** Returned goods at a vendor: each chase reminder and the customer notice, checked at their due time. */
+export const QUEUE_RETURNS = 'returns';
+export const JOB_RETURN_CHASE_DUE = 'chase-due';
+export const JOB_RETURN_NOTICE_DUE = 'notice-due';
+
+/** Follow-up visits: the daily digest of overdue follow-ups (and inspections) to managers. */
+export const QUEUE_FOLLOW_UPS = 'follow-ups';
+export const JOB_FOLLOW_UP_DIGEST = 'overdue-digest';
+/** Daily, at the start of the working day. */
+export const FOLLOW_UP_DIGEST_CRON = '0 8 * * *';
+
+/** Complaints: each acknowledgment and resolution deadline, checked at its due time. */
+export const QUEUE_COMPLAINTS = 'complaints';
+export const JOB_COMPLAINT_DEADLINE = 'deadline-check';
+
+/** Satisfaction surveys: a campaign's invitations, created and mailed in the background. */
+export const QUEUE_SURVEYS = 'surveys';
+export const JOB_SURVEY_CAMPAIGN = 'campaign';
+
 export const QUEUE_NAMES = [
   QUEUE_MAIL,
   QUEUE_HOUSEKEEPING,
   QUEUE_EXPIRY,
   QUEUE_TICKETS,
   QUEUE_EXPORTS,
+  QUEUE_RETURNS,
+  QUEUE_FOLLOW_UPS,
+  QUEUE_COMPLAINTS,
+  QUEUE_SURVEYS,
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -43,6 +66,10 @@ export const TOPIC_ROUTES = {
   'ticket.deadline-check': { queue: QUEUE_TICKETS, job: JOB_TICKET_DEADLINE },
   'ticket.event': { queue: QUEUE_TICKETS, job: JOB_TICKET_EVENT },
   'export.build': { queue: QUEUE_EXPORTS, job: JOB_EXPORT_BUILD },
+  'return.chase-due': { queue: QUEUE_RETURNS, job: JOB_RETURN_CHASE_DUE },
+  'return.notice-due': { queue: QUEUE_RETURNS, job: JOB_RETURN_NOTICE_DUE },
+  'complaint.deadline-check': { queue: QUEUE_COMPLAINTS, job: JOB_COMPLAINT_DEADLINE },
+  'survey.campaign': { queue: QUEUE_SURVEYS, job: JOB_SURVEY_CAMPAIGN },
 } as const satisfies Record<string, TopicRoute>;
 
 export type OutboxTopic = keyof typeof TOPIC_ROUTES;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AttachmentsService } from '../../attachments/attachments.service';
 import type { AuthenticatedUser, RequestContext } from '../../auth/authenticated-user';
-import { AuditService, auditActor } from '../../audit/audit.service';
+import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../common/config/config';
 import { APP_CONFIG } from '../../common/config/config.module';
@@ -10,30 +10,13 @@ import type { Language } from '../../common/errors/error-messages';
 import { toTicketDetailResponse } from '../../tickets/dto/ticket-response.dto';
 import { TicketsService } from '../../tickets/tickets.service';
 import { EvidenceForms } from '../pack/evidence-forms';
+import { PACK_READER, type RenderedForm, recordFormPrinted } from './form-printing';
 import { renderRepairRecordForm } from './repair-record-form';
 
 /** Image types pdfkit can place on a form; a signature in any other format is named, not drawn. */
 const DRAWABLE_IMAGES = ['image/png', 'image/jpeg'];
 /** A signature larger than this is not read into memory to be drawn. */
 const SIGNATURE_MAX_BYTES = 2 * 1024 * 1024;
-
-/**
- * Who the audit pack reads its forms' records as: the build runs in the worker for no user, and the
- * pack is what a head-office auditor may see, so it reads as one, through the same access rules as
- * the endpoint (the ticket and its signature file alike). Only ever used to read, so the id is no
- * one's and is written nowhere.
- */
-const PACK_READER: AuthenticatedUser = {
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'system',
-  roles: ['auditor'],
-  outletId: null,
-};
-
-export interface RenderedForm {
-  fileName: string;
-  content: Readable;
-}
 
 /** Record forms (记录单) as auditors read them: one PDF per record, printed on request and audit-logged. */
 @Injectable()
@@ -64,13 +47,11 @@ export class RecordFormsService implements OnModuleInit {
       context.user,
       this.clock.now(),
     );
-    await this.audit.appendAlone({
-      actor: auditActor(context),
-      action: 'evidence.form_printed',
+    await recordFormPrinted(this.audit, context, {
       entityType: 'ticket',
       entityId: ticketId,
-      changes: { form: 'repair-record', language },
-      requestId: context.requestId,
+      form: 'repair-record',
+      language,
     });
     const title = language === 'en' ? 'repair-record' : '维修记录单';
     return { fileName: `${title}_${number}.pdf`, content };

@@ -53,6 +53,7 @@ const ACTING_ROLE: Record<TicketAction, Role> = {
   hold: 'technician',
   resume: 'technician',
   close: 'manager',
+  close_after_follow_up: 'agent',
   cancel: 'agent',
   reopen: 'manager',
 };
@@ -82,6 +83,7 @@ const EXPECTED: Record<TicketAction, { from: TicketStatus[]; to: TicketStatus | 
     hold: { from: ['accepted', 'on_site', 'diagnosed', 'taken_back'], to: 'on_hold' },
     resume: { from: ['on_hold'], to: 'held_from' },
     close: { from: ['resolved'], to: 'closed' },
+    close_after_follow_up: { from: ['resolved'], to: 'closed' },
     cancel: { from: ['reported', 'dispatched', 'accepted', 'reopened'], to: 'cancelled' },
     reopen: { from: ['resolved', 'closed'], to: 'reopened' },
   };
@@ -98,6 +100,7 @@ const EXPECTED_ROLES: Record<TicketAction, Role[]> = {
   hold: ['technician', 'dispatcher'],
   resume: ['technician', 'dispatcher'],
   close: ['manager'],
+  close_after_follow_up: ['manager', 'agent'],
   cancel: ['agent', 'dispatcher', 'manager'],
   reopen: ['manager', 'agent', 'dispatcher'],
 };
@@ -113,6 +116,7 @@ const EXPECTED_REQUIRES: Record<TicketAction, (keyof TicketActionInput)[]> = {
   resolve: ['outcome', 'customerName', 'confirmedAt'],
   hold: ['holdReason'],
   resume: [],
+  close_after_follow_up: [],
   close: ['reason'],
   cancel: ['reason'],
   reopen: ['reason'],
@@ -137,10 +141,10 @@ describe('decideTicketTransition: every state × action', () => {
     TICKET_ACTIONS.map((action) => [status, action, EXPECTED[action].from.includes(status)] as const),
   );
 
-  it('covers all 11 × 13 pairs', () => {
+  it('covers all 11 × 14 pairs', () => {
     expect(TICKET_STATUSES).toHaveLength(11);
-    expect(TICKET_ACTIONS).toHaveLength(13);
-    expect(PAIRS).toHaveLength(143);
+    expect(TICKET_ACTIONS).toHaveLength(14);
+    expect(PAIRS).toHaveLength(154);
   });
 
   it.each(PAIRS)('from %s, %s allowed: %s', (status, action, allowed) => {

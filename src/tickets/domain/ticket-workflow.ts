@@ -20,6 +20,7 @@ export const TICKET_ACTIONS = [
   'hold',
   'resume',
   'close',
+  'close_after_follow_up',
   'cancel',
   'reopen',
 ] as const;
@@ -99,6 +100,8 @@ export const TICKET_WORKFLOW: Readonly<Record<TicketAction, TicketTransitionRule
   },
   resume: { from: ['on_hold'], to: 'before_hold', roles: ['technician', 'dispatcher'], requires: [] },
   close: { from: ['resolved'], to: 'closed', roles: ['manager'], requires: ['reason'] },
+  // No endpoint: completing the follow-up visit with the customer satisfied closes the ticket.
+  close_after_follow_up: { from: ['resolved'], to: 'closed', roles: ['manager', 'agent'], requires: [] },
   cancel: {
     from: ['reported', 'dispatched', 'accepted', 'reopened'],
     to: 'cancelled',

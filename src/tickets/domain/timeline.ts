@@ -31,6 +31,7 @@ const TITLES: Readonly<Record<string, string>> = {
   hold: '挂起',
   resume: '恢复处理',
   close: '关闭',
+  close_after_follow_up: '回访后关闭',
   cancel: '取消',
   reopen: '重新打开',
   breach: '超时',
@@ -114,6 +115,8 @@ export function describeHistoryEntry(
         title,
         summary: `挂起 ${durationText(Number(d.pausedMs ?? 0))}，修复时限顺延至 ${at(d.resolveDueAt)}${note}`,
       };
+    case 'close_after_follow_up':
+      return { title, summary: `回访完成，客户满意${note}` };
     case 'breach':
       return {
         title,

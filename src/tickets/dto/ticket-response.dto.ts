@@ -168,6 +168,16 @@ export class TakenBackItemResponse {
   @ApiProperty({ nullable: true, type: String }) accessories!: string | null;
 }
 
+export class LinkedRecordResponse {
+  @ApiProperty({ example: 'return', description: 'return, follow_up, complaint, survey_invitation…' })
+  type!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty() status!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
 export class TicketDetailResponse extends TicketResponse {
   @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
   @ApiProperty({ nullable: true, type: ConfirmationResponse }) confirmation!: ConfirmationResponse | null;
@@ -179,6 +189,11 @@ export class TicketDetailResponse extends TicketResponse {
   @ApiProperty({ type: [BreachResponse] }) breaches!: BreachResponse[];
   @ApiProperty({ type: [TimelineEntryResponse], description: 'Every action, oldest first' })
   timeline!: TimelineEntryResponse[];
+  @ApiProperty({
+    type: [LinkedRecordResponse],
+    description: 'Returned goods, follow-ups, complaints and surveys of this ticket, oldest first',
+  })
+  linked!: LinkedRecordResponse[];
 }
 
 export function toTicketResponse(ticket: LoadedTicket, now: Date): TicketResponse {
@@ -249,7 +264,7 @@ export function toTicketDetailResponse(
   now: Date,
   timeZone: string,
 ): TicketDetailResponse {
-  const { ticket, holds, workLogs, breaches, history } = dossier;
+  const { ticket, holds, workLogs, breaches, history, linked } = dossier;
   return {
     ...toTicketResponse(ticket, now),
     outcome: ticket.outcome,
@@ -295,5 +310,6 @@ export function toTicketDetailResponse(
       reason: entry.reason,
       details: entry.details,
     })),
+    linked: linked.map((record) => ({ ...record, createdAt: record.createdAt.toISOString() })),
   };
 }
