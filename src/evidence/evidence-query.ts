@@ -1,7 +1,8 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { streamRows } from '../common/database/stream-rows';
+import { copyCsvLines, streamRows } from '../common/database/stream-rows';
 import type { EvidenceCode } from './domain/evidence-types';
 import type { ExportColumn, ExportPeriod, ExportRow } from './domain/export-table';
+import { sqlCell } from './domain/sql-cell';
 import type { EvidenceSource } from './evidence-sources';
 
 /**
@@ -48,18 +49,39 @@ export function queryEvidenceSource(
 ): EvidenceSource {
   const records = (period: ExportPeriod) =>
     spec.records().setParameters({ periodFrom: period.from, periodTo: period.to, periodZone: timeZone });
+  const ordered = (period: ExportPeriod, select: Readonly<Record<string, string>>) => {
+    const query = records(period);
+    query.select([]);
+    for (const [key, sql] of Object.entries(select)) query.addSelect(sql, key);
+    spec.orderBy.forEach((order, index) =>
+      index === 0 ? query.orderBy(order, 'ASC') : query.addOrderBy(order, 'ASC'),
+    );
+    return query;
+  };
   return {
     code: spec.code,
     columns: spec.columns,
     count: (period) => records(period).getCount(),
     async *rows(period) {
-      const query = records(period);
-      query.select([]);
-      for (const [key, sql] of Object.entries(spec.select)) query.addSelect(sql, key);
-      spec.orderBy.forEach((order, index) =>
-        index === 0 ? query.orderBy(order, 'ASC') : query.addOrderBy(order, 'ASC'),
-      );
-      for await (const row of streamRows(dataSource, query)) yield spec.map ? spec.map(row, period) : row;
+      for await (const row of streamRows(dataSource, ordered(period, spec.select))) {
+        yield spec.map ? spec.map(row, period) : row;
+      }
+    },
+    copyCsv(period, language) {
+      if (spec.map) return undefined;
+      const formatted: Record<string, string> = {};
+      for (const column of spec.columns) {
+        const sql = sqlCell(column, selected(spec, column.key), language, timeZone);
+        if (sql === null) return undefined;
+        formatted[column.key] = sql;
+      }
+      return (output) => copyCsvLines(dataSource, ordered(period, formatted), output);
     },
   };
+}
+
+function selected(spec: QueryEvidenceSpec, key: string): string {
+  const sql = spec.select[key];
+  if (sql === undefined) throw new Error(`Evidence source ${spec.code} selects no column ${key}`);
+  return sql;
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import type { Language } from '../common/errors/error-messages';
 import type { EvidenceCode } from './domain/evidence-types';
 import type { ExportColumn, ExportPeriod, ExportRow } from './domain/export-table';
 
@@ -13,7 +15,15 @@ export interface EvidenceSource {
   count(period: ExportPeriod): Promise<number>;
   /** The same records, oldest first, streamed from PostgreSQL so that memory stays flat at any size. */
   rows(period: ExportPeriod): AsyncIterable<ExportRow>;
+  /**
+   * When PostgreSQL can format every column itself: the same rows as CSV data lines (CRLF, no header),
+   * copied into `output` without ending it. Resolves to the number of rows.
+   */
+  copyCsv?(period: ExportPeriod, language: Language): CsvCopy | undefined;
 }
+
+/** Copies a register's CSV lines into the output; resolves to the number of rows. */
+export type CsvCopy = (output: Writable) => Promise<number>;
 
 @Injectable()
 export class EvidenceSources {

@@ -31,7 +31,8 @@ import { EXPORT_FILE_STORE } from './export-file-store';
 import { ExportEntity } from './export.entity';
 import { writeAuditPack } from './pack/audit-pack-builder';
 import { EvidenceForms } from './pack/evidence-forms';
-import { openTableWriter, writerFormatOf } from './writers/table-writer';
+import { writerFormatOf } from './writers/table-writer';
+import { writeRegister } from './writers/write-register';
 
 /** The consumer name under which export.build outbox rows are marked handled. */
 const EXPORT_BUILD_CONSUMER = 'export-build';
@@ -167,14 +168,9 @@ export class ExportBuildService {
       contentType: format.contentType,
       write: async (output, onProgress) => {
         const total = await source.count(period);
-        const writer = openTableWriter(format.format, this.tableFor(params, source), output);
-        let rows = 0;
-        for await (const row of source.rows(period)) {
-          await writer.write(row);
-          rows += 1;
-          onProgress(progressPercent(rows, total));
-        }
-        return (await writer.end()).rows;
+        return writeRegister(source, format.format, this.tableFor(params, source), period, output, (rows) =>
+          onProgress(progressPercent(rows, total)),
+        );
       },
     };
   }

@@ -15,7 +15,8 @@ import type { ExportPeriod, ExportTable } from '../domain/export-table';
 import { describeDraw, drawSample } from '../domain/sampling';
 import type { EvidenceSource, EvidenceSources } from '../evidence-sources';
 import { outputFinished } from '../writers/stream-output';
-import { type ExportFormat, openTableWriter } from '../writers/table-writer';
+import type { ExportFormat } from '../writers/table-writer';
+import { writeRegister } from '../writers/write-register';
 import type { EvidenceForms } from './evidence-forms';
 import { type PackIndexEntry, renderPackIndex } from './pack-index';
 
@@ -113,7 +114,10 @@ class AuditPackWriter {
       let count = 0;
       for (const format of REGISTER_FORMATS) {
         const file = `registers/${type.code}.${format}`;
-        count = (await this.add(file, (out) => this.writeRegister(source, type, format, out))) ?? 0;
+        count =
+          (await this.add(file, (out) =>
+            writeRegister(source, format, this.tableOf(source, type), this.period, out),
+          )) ?? 0;
         files.push(file);
       }
       const sample = samples.find((candidate) => candidate.type.code === type.code);
@@ -173,17 +177,6 @@ class AuditPackWriter {
         return 1;
       });
     }
-  }
-
-  private async writeRegister(
-    source: EvidenceSource,
-    type: SourcedType,
-    format: ExportFormat,
-    out: Writable,
-  ): Promise<number> {
-    const writer = openTableWriter(format, this.tableOf(source, type), out);
-    for await (const row of source.rows(this.period)) await writer.write(row);
-    return (await writer.end()).rows;
   }
 
   private tableOf(source: EvidenceSource, type: SourcedType): ExportTable {

@@ -3,6 +3,7 @@ import type { CellKind, ExportRow, ExportTable } from '../domain/export-table';
 import { headerOf } from '../domain/export-table';
 import { cellText, formatRow } from '../domain/format-cell';
 import { drained, endOutput } from './stream-output';
+import type { CsvCopy } from '../evidence-sources';
 import type { TableWriter } from './table-writer';
 
 /** Excel reads a CSV file as the local code page (GBK in China) unless it starts with the UTF-8 BOM. */
@@ -50,6 +51,13 @@ export class CsvTableWriter implements TableWriter {
     this.chunk += this.line(cells);
     this.rows += 1;
     if (this.chunk.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  /** The header, then the data lines `copy` writes (see EvidenceSource.copyCsv); ends the output. */
+  async copy(copy: CsvCopy): Promise<number> {
+    await this.flush();
+    this.rows += await copy(this.output);
+    return (await this.end()).rows;
   }
 
   async end(): Promise<{ rows: number }> {
