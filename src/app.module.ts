@@ -28,7 +28,11 @@ import { UsersModule } from './users/users.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { RecordFormsModule } from './evidence/forms/record-forms.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { ReturnsModule } from './returns/returns.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { WorkerModule } from './worker.module';
 
 @Module({})
@@ -62,8 +66,12 @@ export class AppModule {
         PolicyModule,
         ImportsModule,
         TicketsModule,
+        ReturnsModule,
         RecordFormsModule,
         DispatchModule,
+        ComplaintsModule,
+        FollowUpsModule,
+        SurveysModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

@@ -21,6 +21,7 @@ import {
   session,
   ticketInState,
 } from './factories/tickets';
+import { createReturnsDesk, intake, returnAct } from './factories/returns';
 import { type TestApp, createTestApp } from './support/test-app';
 
 const MARCH: ExportPeriod = { from: '2026-03-01', to: '2026-03-31' };
@@ -511,6 +512,33 @@ describe('evidence sources', () => {
       }
     }
     expect(await sources.find('audit-trail')!.count(aroundToday)).toBeGreaterThanOrEqual(trail.length);
+  });
+
+  it('lists returned goods received in the period, and the goods scrapped in it by the day of scrapping', async () => {
+    t.clock.setTo('2026-04-02T09:00:00+08:00');
+    const returnsDesk = await createReturnsDesk(t);
+    const march = await intake(t, returnsDesk.agent.token, { receivedAt: '2026-03-01T00:10:00+08:00' });
+    const february = await intake(t, returnsDesk.agent.token, { receivedAt: '2026-02-28T23:50:00+08:00' });
+    await returnAct(t, returnsDesk.clerk.token, february.id, 'inspect', { finding: 'human_damage' });
+    await returnAct(t, returnsDesk.clerk.token, february.id, 'scrap', {
+      method: 'dismantling',
+      recycler: '上海绿环再生资源有限公司',
+      scrappedOn: '2026-03-31',
+    });
+
+    const received = column(await rowsOf('returns', MARCH), 'number');
+    expect(received).toContain(march.number);
+    expect(received).not.toContain(february.number);
+    const scrapped = await rowsOf('recycling', MARCH);
+    expect(column(scrapped, 'number')).toEqual([february.number]);
+    expect(written('recycling', scrapped[0], 'zh')).toMatchObject({
+      scrappedOn: '2026-03-31',
+      scrapMethod: '拆解处理',
+      finding: '人为损坏',
+      recycler: '上海绿环再生资源有限公司',
+    });
+    expect(written('recycling', scrapped[0], 'en')).toMatchObject({ scrapMethod: 'Dismantling' });
+    expect(await rowsOf('recycling', APRIL)).toEqual([]);
   });
 
   it('never shows a national ID number, and every row has every column of its source, writable as its kind', async () => {

@@ -8,14 +8,24 @@ import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DISPATCHER } from '../scripts/demo-data/people';
+import { DEMO_COMPLAINTS } from '../scripts/demo-data/complaints';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DISPATCHER, MANAGER } from '../scripts/demo-data/people';
 import { DEMO_TICKETS } from '../scripts/demo-data/tickets';
+import { DEMO_RETURNS, RETURNS_CLERK } from '../scripts/demo-data/returns';
+import {
+  DEMO_FOLLOW_UPS,
+  DEMO_INSPECTIONS,
+  ticketStatusesAfterFollowUps,
+} from '../scripts/demo-data/follow-ups';
+import { DEMO_SURVEY_ANSWERS } from '../scripts/demo-data/surveys';
 import { SeedRefusedError, type SeedSummary, formatSummary, seedDemo } from '../scripts/seed-demo';
 import { AppModule } from '../src/app.module';
 import { ExpiryScanService } from '../src/common/expiry/expiry-scan.service';
 import { AppConfig, loadConfig } from '../src/common/config/config';
 import { HTTP_APP_OPTIONS, configureHttpApp } from '../src/http-app';
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES } from '../src/tickets/domain/ticket-fields';
+import { RETURN_STATUSES } from '../src/returns/domain/return-fields';
+import { COMPLAINT_STATUSES } from '../src/complaints/domain/complaint-fields';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-env';
 import { deleteRedisKeys } from './support/test-app';
@@ -218,7 +228,8 @@ describe('npm run seed:demo (演示数据)', () => {
     const rows: { fault: string; status: string }[] = await dataSource.query(
       'SELECT fault, status FROM tickets',
     );
-    expect(sorted(rows)).toEqual(sorted(DEMO_TICKETS.map(({ fault, status }) => ({ fault, status }))));
+    // As the ticket stories leave them, then the follow-ups (one closes a ticket, one reopens one).
+    expect(sorted(rows)).toEqual(sorted(ticketStatusesAfterFollowUps()));
     expect(TICKET_STATUSES.filter((status) => !rows.some((row) => row.status === status))).toEqual([]);
     expect(summary.counts.tickets).toBe(rows.length);
     expect(summary.counts.ticketWorkLogs).toBe(await count('ticket_work_logs'));
@@ -322,6 +333,268 @@ describe('npm run seed:demo (演示数据)', () => {
     const seen = await get(await login('zhou.jie'), '/tickets').expect(200);
     expect(seen.body.total).toBeGreaterThan(0);
     expect(seen.body.total).toBe(await count('tickets WHERE technician_id = $1', [zhou]));
+  });
+
+  it('tells returned goods in every state; customers of goods away too long are told, an overdue chase reminded', async () => {
+    const rows: { fault: string; status: string; ticket_id: string | null }[] = await dataSource.query(
+      'SELECT fault, status, ticket_id FROM returns ORDER BY number',
+    );
+    expect(RETURN_STATUSES.filter((status) => !rows.some((row) => row.status === status))).toEqual([]);
+    expect(summary.counts.returns).toBe(rows.length);
+    expect(summary.counts.returnChases).toBe(await count('return_chases'));
+    expect(
+      rows
+        .filter((row) => row.ticket_id === null)
+        .map((row) => row.fault)
+        .sort(),
+    ).toEqual(DEMO_RETURNS.map((demo) => demo.fault).sort());
+    // The repair ticket that took goods back has its record, which the ticket shows.
+    const takenBack = DEMO_TICKETS.find((demo) => demo.status === 'taken_back');
+    const ticketId = await ticketByFault(takenBack?.fault ?? '');
+    expect(rows.filter((row) => row.ticket_id === ticketId).map((row) => row.status)).toEqual(['received']);
+    const ticketPage = await get(await login(DISPATCHER), `/tickets/${ticketId}`).expect(200);
+    expect(ticketPage.body.linked).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'return', status: 'received' })]),
+    );
+    // Every record in the audit trail; every timeline in time order, nothing ahead of now.
+    expect(
+      await count(`returns r WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+        WHERE a.entity_type = 'return' AND a.entity_id = r.id::text AND a.action = 'return.received')`),
+    ).toBe(0);
+    expect(await count(`return_history WHERE at > now()`)).toBe(0);
+    expect(
+      await count(
+        `return_history h JOIN return_history later
+           ON later.return_id = h.return_id AND later.seq > h.seq AND later.at < h.at`,
+      ),
+    ).toBe(0);
+    // Away past the notice threshold: each customer told once, by mail or (no mail) a call to make.
+    const away = await count(`returns WHERE notice_due_at <= now() AND settled_at IS NULL`);
+    expect(away).toBe(2);
+    expect(await count(`returns WHERE notice_sent_at IS NOT NULL`)).toBe(away);
+    const notices: { channel: string; status: string; hasEmail: boolean }[] = await dataSource.query(
+      `SELECT m.channel, m.status, c.email IS NOT NULL AS "hasEmail" FROM returns r
+         JOIN messages m ON m.id = r.notice_message_id JOIN customers c ON c.id = r.customer_id`,
+    );
+    expect(notices).toHaveLength(away);
+    expect(await count(`messages WHERE template = 'return-notice'`)).toBe(away);
+    for (const notice of notices) {
+      expect(notice).toEqual(
+        notice.hasEmail
+          ? { channel: 'email', status: expect.any(String), hasEmail: true }
+          : { channel: 'phone', status: 'to_call', hasEmail: false },
+      );
+    }
+    expect(notices.map((notice) => notice.channel).sort()).toEqual(['email', 'phone']);
+    // The urgent record whose chase was missed: the clerk who took it over is reminded once.
+    const clerkMail = `${RETURNS_CLERK}@${DEMO_EMAIL_DOMAIN}`;
+    expect(await count(`messages WHERE template = 'return-chase-due' AND recipient = $1`, [clerkMail])).toBe(
+      1,
+    );
+    expect(await count(`returns WHERE next_chase_due_at <= now()`)).toBe(0);
+    const clerk = await login(RETURNS_CLERK);
+    expect((await get(clerk, '/returns?overdue=true').expect(200)).body.total).toBe(away);
+    const turnaround = await get(clerk, '/returns/turnaround').expect(200);
+    expect(turnaround.body.count).toBe(rows.length);
+    expect(turnaround.body.suppliers.length).toBeGreaterThanOrEqual(3);
+    expect(await count(`returns WHERE scrapped_on IS NOT NULL AND recycler IS NOT NULL`)).toBe(1);
+  });
+
+  it('tells complaints in every state, one major mailed at once, one escalated by its missed deadline', async () => {
+    // The complaints step's own; a follow-up call may open more (channel follow_up), checked there.
+    const rows: { description: string; status: string; severity: string; number: string }[] =
+      await dataSource.query(
+        `SELECT description, status, severity, number FROM complaints WHERE channel <> 'follow_up'
+          ORDER BY received_at`,
+      );
+    expect(sorted(rows.map(({ description, status }) => ({ description, status })))).toEqual(
+      sorted(DEMO_COMPLAINTS.map(({ description, status }) => ({ description, status }))),
+    );
+    expect(COMPLAINT_STATUSES.filter((status) => !rows.some((row) => row.status === status))).toEqual([]);
+    expect(summary.counts.complaints).toBe(rows.length);
+    // Numbered in the order they came in.
+    const numbers = rows.map((row) => row.number);
+    expect(numbers).toEqual([...numbers].sort());
+    expect(numbers[0]).toMatch(/^CP\d{4}-000001$/);
+    const managerMail = `${MANAGER}@${DEMO_EMAIL_DOMAIN}`;
+    expect(rows.filter((row) => row.severity === 'major')).toHaveLength(1);
+    const majorMails = `messages WHERE template = 'complaint-major' AND recipient = $1`;
+    expect(await count(majorMails, [managerMail])).toBe(1);
+
+    const escalated: { description: string; step: string; trigger: string }[] = await dataSource.query(
+      `SELECT c.description, e.step, e.trigger FROM complaint_escalations e
+         JOIN complaints c ON c.id = e.complaint_id WHERE c.channel <> 'follow_up'`,
+    );
+    expect(escalated.length).toBeGreaterThan(0);
+    expect(sorted(escalated)).toEqual(
+      sorted(
+        DEMO_COMPLAINTS.flatMap(({ description, escalated: steps }) =>
+          steps.map((step) => ({ description, step, trigger: 'deadline' })),
+        ),
+      ),
+    );
+    expect(summary.counts.complaintEscalations).toBe(escalated.length);
+    expect(
+      await count(`messages WHERE template = 'complaint-escalated' AND recipient = $1`, [managerMail]),
+    ).toBe(escalated.length);
+    // Every complaint in the audit trail; every timeline in time order, nothing ahead of now.
+    expect(
+      await count(`complaints c WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+        WHERE a.entity_type = 'complaint' AND a.entity_id = c.id::text AND a.action = 'complaint.received')`),
+    ).toBe(0);
+    expect(await count(`complaint_history WHERE at > now()`)).toBe(0);
+    expect(
+      await count(
+        `complaint_history h JOIN complaint_history later
+           ON later.complaint_id = h.complaint_id AND later.seq > h.seq AND later.at < h.at`,
+      ),
+    ).toBe(0);
+    // The 静安 station's agent sees her outlet's complaints only; the manager sees the overdue one.
+    const jingan = await outletId('WD-SH-002');
+    const seen = await get(await login('zhao.min'), '/complaints').expect(200);
+    expect(seen.body.total).toBe(await count('complaints WHERE outlet_id = $1', [jingan]));
+    expect(seen.body.items.every((item: { outlet: { id: string } }) => item.outlet.id === jingan)).toBe(true);
+    const overdue = await get(await login(MANAGER), '/complaints?overdue=true').expect(200);
+    const told = overdue.body.items.filter((item: { channel: string }) => item.channel !== 'follow_up');
+    expect(told.map((item: { description: string }) => item.description)).toEqual(
+      DEMO_COMPLAINTS.filter((demo) => demo.escalated.length > 0).map((demo) => demo.description),
+    );
+  });
+
+  it('follows up every resolved repair once, with each outcome, and schedules inspections', async () => {
+    const rows: {
+      fault: string;
+      status: string;
+      ticket_status: string;
+      action: string | null;
+      attempts: number;
+    }[] = await dataSource.query(
+      `SELECT t.fault, f.status, t.status AS ticket_status, f.problem_action AS action, f.attempt_count AS attempts
+           FROM follow_ups f JOIN tickets t ON t.id = f.ticket_id WHERE f.kind = 'follow_up'`,
+    );
+    // One per resolution: every ticket ever resolved (a reopened one's earlier resolution too).
+    expect(rows.length).toBe(await count(`ticket_history WHERE action = 'resolve'`));
+    expect(
+      await count(`(SELECT ticket_id, ticket_resolved_at FROM follow_ups WHERE kind = 'follow_up'
+      GROUP BY 1, 2 HAVING count(*) > 1) d`),
+    ).toBe(0);
+    expect(summary.counts.followUps).toBe(rows.length);
+    const byFault = new Map(rows.map((row) => [row.fault, row]));
+    for (const demo of DEMO_FOLLOW_UPS) {
+      expect([demo.fault, byFault.get(demo.fault)?.status]).toEqual([demo.fault, demo.status]);
+    }
+    // A reopened ticket's earlier follow-up was cancelled by the reopening.
+    expect(rows.filter((row) => row.status === 'cancelled').map((row) => row.ticket_status)).toEqual([
+      'reopened',
+    ]);
+    // Satisfied closes; dissatisfied reopens; three failed calls end as unreachable.
+    const closedByFollowUp: { fault: string }[] = await dataSource.query(
+      `SELECT t.fault FROM ticket_history h JOIN tickets t ON t.id = h.ticket_id WHERE h.action = 'close_after_follow_up'`,
+    );
+    expect(closedByFollowUp.map((row) => row.fault)).toEqual(
+      DEMO_FOLLOW_UPS.filter((demo) => demo.ticketStatus === 'closed').map((demo) => demo.fault),
+    );
+    expect(rows.filter((row) => row.action === 'reopen_ticket').map((row) => row.ticket_status)).toEqual([
+      'reopened',
+    ]);
+    expect(rows.filter((row) => row.status === 'unreachable').map((row) => row.attempts)).toEqual([3]);
+
+    // The manager sees the overdue one and the overdue inspection; the hotline agent has hers assigned.
+    const manager = await login(MANAGER);
+    const overdue = await get(manager, '/follow-ups?overdue=true').expect(200);
+    expect(overdue.body.items.map((item: { kind: string }) => item.kind).sort()).toEqual([
+      'follow_up',
+      'inspection',
+    ]);
+    const agentId = (await dataSource.query(`SELECT id FROM users WHERE username = 'chen.jing'`))[0].id;
+    const assigned = await get(manager, `/follow-ups?assigneeId=${agentId}&status=pending`).expect(200);
+    expect(assigned.body.total).toBe(1);
+    // The 静安 agent sees only her outlet's.
+    const jingan = await outletId('WD-SH-002');
+    const seen = await get(await login('zhao.min'), '/follow-ups?pageSize=200').expect(200);
+    expect(seen.body.total).toBe(await count('follow_ups WHERE outlet_id = $1', [jingan]));
+    expect(seen.body.total).toBeGreaterThan(0);
+
+    // Inspections: the recurring one done and its next visit scheduled, one overdue, one to come.
+    const inspections: { status: string; every_months: number | null; previous_id: string | null }[] =
+      await dataSource.query(
+        `SELECT status, every_months, previous_id FROM follow_ups WHERE kind = 'inspection'`,
+      );
+    expect(inspections).toHaveLength(DEMO_INSPECTIONS.length + 1);
+    expect(summary.counts.inspections).toBe(inspections.length);
+    expect(inspections.filter((row) => row.status === 'completed')).toHaveLength(1);
+    expect(inspections.filter((row) => row.previous_id !== null)).toEqual([
+      expect.objectContaining({ status: 'pending', every_months: 3 }),
+    ]);
+    // Every visit in the audit trail, every failed call kept.
+    expect(
+      await count(`follow_ups f WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+        WHERE a.entity_type = 'follow_up' AND a.entity_id = f.id::text)`),
+    ).toBe(0);
+    const attempts = await count('follow_up_attempts');
+    expect(attempts).toBe(DEMO_FOLLOW_UPS.reduce((sum, demo) => sum + (demo.attempts?.length ?? 0), 0));
+  });
+
+  it('invites the customers of closed repairs and a campaign, and some answer through the public page', async () => {
+    const [settings] = await dataSource.query(
+      'SELECT invite_on_ticket_close, template_id FROM survey_settings',
+    );
+    expect(settings.invite_on_ticket_close).toBe(true);
+    // One invitation for each closed repair whose customer has an email address, and no other.
+    const closedWithEmail = await count(
+      `tickets t JOIN customers c ON c.id = t.customer_id WHERE t.status = 'closed' AND c.email IS NOT NULL`,
+    );
+    expect(closedWithEmail).toBeGreaterThanOrEqual(5);
+    expect(await count(`survey_invitations WHERE source = 'ticket_closed'`)).toBe(closedWithEmail);
+    expect(
+      await count(`survey_invitations i JOIN tickets t ON t.id = i.ticket_id
+        WHERE i.source = 'ticket_closed' AND t.status <> 'closed'`),
+    ).toBe(0);
+    // The campaign: the Shanghai companies with an email invited, those without one counted.
+    const [campaign] = await dataSource.query(
+      'SELECT status, matched, invited, skipped_no_email FROM survey_campaigns',
+    );
+    expect(campaign.status).toBe('done');
+    expect(campaign.invited).toBe(await count(`survey_invitations WHERE source = 'campaign'`));
+    expect(campaign.invited).toBeGreaterThan(0);
+    expect(campaign.skipped_no_email).toBeGreaterThan(0);
+    expect(campaign.matched).toBe(campaign.invited + campaign.skipped_no_email);
+
+    const invitations = await count('survey_invitations');
+    const responses = await count('survey_responses');
+    expect(summary.counts.surveyInvitations).toBe(invitations);
+    expect(summary.counts.surveyResponses).toBe(responses);
+    expect(responses).toBeGreaterThanOrEqual(5);
+    expect(await count('survey_invitations WHERE answered_at IS NULL')).toBeGreaterThan(0);
+    // Each answer as the customer gave it, once per customer.
+    const answers: { name: string; answers: object }[] = await dataSource.query(
+      `SELECT c.name, r.answers FROM survey_responses r
+         JOIN survey_invitations i ON i.id = r.invitation_id JOIN customers c ON c.id = i.customer_id`,
+    );
+    for (const row of answers)
+      expect([row.name, row.answers]).toEqual([row.name, DEMO_SURVEY_ANSWERS[row.name]]);
+    expect(new Set(answers.map((row) => row.name)).size).toBe(answers.length);
+    // Every invitation mailed and in the audit trail, every answer too.
+    expect(await count(`messages WHERE template = 'survey-invitation'`)).toBe(invitations);
+    expect(await count(`audit_log WHERE action = 'survey_invitation.sent'`)).toBe(invitations);
+    expect(await count(`audit_log WHERE action = 'survey_invitation.answered'`)).toBe(responses);
+
+    const manager = await login(MANAGER);
+    const results = await get(manager, `/surveys/${settings.template_id}/results`).expect(200);
+    expect(results.body.overall).toMatchObject({ sent: invitations, answered: responses });
+    expect(results.body.overall.csat).not.toBeNull();
+    expect(results.body.overall.nps).not.toBeNull();
+    expect(results.body.byTechnician.length).toBeGreaterThan(1);
+    // A link already used is refused like any unknown one.
+    const [used] = await dataSource.query(
+      `SELECT m.body FROM messages m JOIN survey_invitations i ON i.message_id = m.id
+        WHERE i.answered_at IS NOT NULL LIMIT 1`,
+    );
+    const token = /\/public\/surveys\/([A-Za-z0-9_-]{43})/.exec(used.body)?.[1];
+    await request(app.getHttpServer())
+      .post(`/api/v1/public/surveys/${token}`)
+      .send({ answers: { overall: 1, recommend: 0 } })
+      .expect(404);
   });
 
   it('refuses a second run and changes nothing', async () => {

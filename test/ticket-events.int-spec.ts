@@ -1,5 +1,6 @@
 import { MessageEntity } from '../src/common/mail/message.entity';
 import type { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
+import { ReturnEntity } from '../src/returns/return.entity';
 import { createCustomer, createOutlet, createProduct } from './factories/registers';
 import { type TestApp, createTestApp } from './support/test-app';
 import { runTicketEvent, ticketOutboxRows } from './support/ticket-jobs';
@@ -144,6 +145,14 @@ describe('ticket events', () => {
 
     await act(ticket.id, 'take-back', { items: [{ description: '洗衣机电机' }] }, zhang.token);
     await expectEvents('dispatched', 'taken_back');
+    // The goods go back to the customer before the repair can be resolved.
+    const clerk = await t.createUser(['returns_clerk']);
+    const clerkToken = (await t.login(clerk.username).expect(200)).body.accessToken as string;
+    const goods = await t.dataSource.getRepository(ReturnEntity).findOneByOrFail({ ticketId: ticket.id });
+    await as(clerkToken).post(`/returns/${goods.id}/inspect`, { finding: 'product_fault' }).expect(200);
+    await as(clerkToken)
+      .post(`/returns/${goods.id}/return-to-customer`, { method: 'delivery', receivedByName: '王芳' })
+      .expect(200);
     const confirmedAt = t.clock.now().toISOString();
     await act(ticket.id, 'resolve', { outcome: '返厂更换电机', customerName: '王芳', confirmedAt }, manager);
     await expectEvents('dispatched', 'taken_back', 'resolved');

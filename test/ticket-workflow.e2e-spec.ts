@@ -315,6 +315,17 @@ describe('ticket workflow (报修 → 派单 → 上门 → 维修 → 完工)',
         ],
       });
       expect(taken.body.takenBackAt).not.toBeNull();
+      // Its goods are traced as returned goods, and go back to the customer before the repair is resolved.
+      const goods = (await api(t, desk.manager.token).get(`/returns?ticketId=${diagnosed.id}`).expect(200))
+        .body.items as { id: string }[];
+      expect(goods).toHaveLength(1);
+      const clerk = await session(t, ['returns_clerk']);
+      await api(t, clerk.token)
+        .post(`/returns/${goods[0]?.id}/inspect`, { finding: 'product_fault' })
+        .expect(200);
+      await api(t, clerk.token)
+        .post(`/returns/${goods[0]?.id}/return-to-customer`, { method: 'delivery', receivedByName: '王芳' })
+        .expect(200);
       // The repair is finished at the depot, so the service manager confirms it.
       const resolved = await post(desk.manager.token, diagnosed.id, 'resolve', {
         outcome: '更换主板，返厂检测合格',

@@ -33,6 +33,15 @@ export class DemoSession {
     return this.send<T>('PATCH', path, body);
   }
 
+  put<T>(path: string, body: object): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
+  /** The same server without logging in, as a customer's browser calls a public page. */
+  anonymous<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+    return call<T>(this.baseUrl, method, path, body);
+  }
+
   private send<T>(method: string, path: string, body?: object): Promise<T> {
     return call<T>(this.baseUrl, method, path, body, { authorization: `Bearer ${this.token}` });
   }

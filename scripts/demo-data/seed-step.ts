@@ -21,6 +21,15 @@ export const SEED_KINDS = {
   tickets: '维修工单',
   ticketWorkLogs: '维修记录',
   ticketBreaches: '超时记录',
+  returns: '返修单',
+  returnChases: '返修催办记录',
+  complaints: '投诉',
+  complaintEscalations: '投诉升级',
+  followUps: '回访记录',
+  inspections: '巡检',
+  surveyTemplates: '满意度调查表',
+  surveyInvitations: '满意度调查邀请',
+  surveyResponses: '满意度调查答卷',
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 

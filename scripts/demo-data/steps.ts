@@ -6,7 +6,11 @@ import { headOfficeUsersStep, outletUsersStep } from './people';
 import type { SeedStep } from './seed-step';
 import { performanceReviewsStep, qualificationsStep, trainingsStep } from './staff';
 import { suppliersStep } from './suppliers';
+import { surveySetupStep, surveysStep } from './surveys';
 import { ticketsStep } from './tickets';
+import { returnsStep } from './returns';
+import { complaintsStep } from './complaints';
+import { followUpsStep } from './follow-ups';
 import { toolsStep } from './tools';
 
 /**
@@ -26,5 +30,11 @@ export const DEMO_STEPS: readonly SeedStep[] = [
   assetsStep,
   trainingsStep,
   performanceReviewsStep,
+  // Invitations on: the repairs closed in the stories below invite their customers.
+  surveySetupStep,
   ticketsStep,
+  returnsStep,
+  complaintsStep,
+  followUpsStep,
+  surveysStep,
 ];

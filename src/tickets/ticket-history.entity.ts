@@ -28,8 +28,8 @@ export class TicketHistoryEntity {
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_ticket_history_ticket' })
   ticket?: TicketEntity;
 
-  /** A workflow action, or one of SYSTEM_TICKET_EVENTS. */
-  @Column({ type: 'varchar', length: 20 })
+  /** A workflow action, or one of SYSTEM_TICKET_EVENTS (close_after_follow_up is 21 characters). */
+  @Column({ type: 'varchar', length: 40 })
   action!: string;
 
   @Column({ type: 'varchar', length: 20, nullable: true })

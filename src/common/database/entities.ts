@@ -30,6 +30,22 @@ import { TicketHistoryEntity } from '../../tickets/ticket-history.entity';
 import { TicketHoldEntity } from '../../tickets/ticket-hold.entity';
 import { TicketWorkLogEntity } from '../../tickets/ticket-work-log.entity';
 import { TicketEntity } from '../../tickets/ticket.entity';
+import { ReturnChaseEntity } from '../../returns/return-chase.entity';
+import { ReturnHistoryEntity } from '../../returns/return-history.entity';
+import { ReturnItemEntity } from '../../returns/return-item.entity';
+import { ReturnEntity } from '../../returns/return.entity';
+import { FollowUpAttemptEntity } from '../../follow-ups/follow-up-attempt.entity';
+import { FollowUpDigestEntity } from '../../follow-ups/follow-up-digest.entity';
+import { FollowUpEntity } from '../../follow-ups/follow-up.entity';
+import { ComplaintEntity } from '../../complaints/complaint.entity';
+import { ComplaintEscalationEntity } from '../../complaints/complaint-escalation.entity';
+import { ComplaintHistoryEntity } from '../../complaints/complaint-history.entity';
+
+import { SurveyCampaignEntity } from '../../surveys/survey-campaign.entity';
+import { SurveyInvitationEntity } from '../../surveys/survey-invitation.entity';
+import { SurveyResponseEntity } from '../../surveys/survey-response.entity';
+import { SurveySettingsEntity } from '../../surveys/survey-settings.entity';
+import { SurveyTemplateEntity } from '../../surveys/survey-template.entity';
 
 /** Every entity the data source knows; a module adds its own here. */
 export const ENTITIES = [
@@ -64,5 +80,20 @@ export const ENTITIES = [
   TicketHoldEntity,
   TicketWorkLogEntity,
   TicketBreachEntity,
+  ReturnEntity,
+  ReturnItemEntity,
+  ReturnHistoryEntity,
+  ReturnChaseEntity,
+  ComplaintEntity,
+  ComplaintHistoryEntity,
+  ComplaintEscalationEntity,
+  SurveyTemplateEntity,
+  SurveySettingsEntity,
+  SurveyCampaignEntity,
+  SurveyInvitationEntity,
+  SurveyResponseEntity,
   ExportEntity,
+  FollowUpEntity,
+  FollowUpAttemptEntity,
+  FollowUpDigestEntity,
 ];

@@ -99,6 +99,162 @@ const TEMPLATES = {
         'Please follow up now. Each deadline is announced once.\n',
     }),
   },
+  'complaint-major': {
+    zh: (p) => ({
+      subject: `【售后服务系统】重大投诉 ${param(p, 'number')}：${param(p, 'category')}`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        `收到一起重大投诉 ${param(p, 'number')}，请立即关注并安排处理。\n\n` +
+        `客户：${param(p, 'customer')}\n` +
+        `投诉类别：${param(p, 'category')}\n` +
+        `服务网点：${param(p, 'outlet')}\n` +
+        `维修人员：${param(p, 'technician')}\n` +
+        `关联工单：${param(p, 'ticket')}\n` +
+        `受理时间：${param(p, 'receivedAt')}\n` +
+        `投诉内容：${param(p, 'description')}\n\n` +
+        `确认时限：${param(p, 'acknowledgeDueAt')}\n处理时限：${param(p, 'resolveDueAt')}\n`,
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] Major complaint ${param(p, 'number')}: ${param(p, 'category')}`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        `Major complaint ${param(p, 'number')} has been received. Please look into it now.\n\n` +
+        `Customer: ${param(p, 'customer')}\n` +
+        `Category: ${param(p, 'category')}\n` +
+        `Outlet: ${param(p, 'outlet')}\n` +
+        `Technician: ${param(p, 'technician')}\n` +
+        `Ticket: ${param(p, 'ticket')}\n` +
+        `Received: ${param(p, 'receivedAt')}\n` +
+        `Complaint: ${param(p, 'description')}\n\n` +
+        `Acknowledge by: ${param(p, 'acknowledgeDueAt')}\nResolve by: ${param(p, 'resolveDueAt')}\n`,
+    }),
+  },
+  'complaint-escalated': {
+    zh: (p) => ({
+      subject:
+        p.trigger === 'manual'
+          ? `【售后服务系统】投诉升级：${param(p, 'number')}`
+          : `【售后服务系统】投诉升级：${param(p, 'number')} 超过${param(p, 'step')}`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        (p.trigger === 'manual'
+          ? `${param(p, 'actor')} 将投诉 ${param(p, 'number')} 升级至经理处理。\n原因：${param(p, 'reason')}\n`
+          : `投诉 ${param(p, 'number')} 的${param(p, 'step')}为 ${param(p, 'dueAt')}，已超时未完成，现升级至经理处理。\n`) +
+        `\n严重程度：${param(p, 'severity')}\n` +
+        `当前状态：${param(p, 'status')}\n` +
+        `客户：${param(p, 'customer')}\n` +
+        `投诉类别：${param(p, 'category')}\n` +
+        `服务网点：${param(p, 'outlet')}\n` +
+        `投诉内容：${param(p, 'description')}\n\n` +
+        '每一处理环节只升级一次。\n',
+    }),
+    en: (p) => ({
+      subject:
+        p.trigger === 'manual'
+          ? `[After-sales service] Complaint escalated: ${param(p, 'number')}`
+          : `[After-sales service] Complaint escalated: ${param(p, 'number')}, ${param(p, 'step')} missed`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        (p.trigger === 'manual'
+          ? `${param(p, 'actor')} escalated complaint ${param(p, 'number')} to the managers.\nReason: ${param(p, 'reason')}\n`
+          : `Complaint ${param(p, 'number')} missed its ${param(p, 'step')}, due ${param(p, 'dueAt')}, and is escalated to the managers.\n`) +
+        `\nSeverity: ${param(p, 'severity')}\n` +
+        `Status: ${param(p, 'status')}\n` +
+        `Customer: ${param(p, 'customer')}\n` +
+        `Category: ${param(p, 'category')}\n` +
+        `Outlet: ${param(p, 'outlet')}\n` +
+        `Complaint: ${param(p, 'description')}\n\n` +
+        'Each step is escalated once.\n',
+    }),
+  },
+  'survey-invitation': {
+    zh: (p) => ({
+      subject: `【${param(p, 'companyName')}】邀请您评价我们的服务`,
+      text:
+        `${param(p, 'customerName')}，您好：\n\n` +
+        (p.ticketNumber
+          ? `您的维修工单 ${param(p, 'ticketNumber')} 已处理完毕，感谢您的信任。`
+          : '感谢您一直以来对我们售后服务的支持。') +
+        '诚邀您花一两分钟完成满意度调查，您的意见将帮助我们改进服务：\n\n' +
+        `${param(p, 'link')}\n\n` +
+        `链接有效期至 ${param(p, 'expiresAt')}，仅可提交一次，请勿转发他人。\n\n` +
+        `${param(p, 'companyName')}\n`,
+    }),
+    en: (p) => ({
+      subject: `[${param(p, 'companyName')}] How did we do?`,
+      text:
+        `Dear ${param(p, 'customerName')},\n\n` +
+        (p.ticketNumber
+          ? `Your repair ticket ${param(p, 'ticketNumber')} has been completed. Thank you for your trust. `
+          : 'Thank you for using our after-sales service. ') +
+        'Please take a minute or two to tell us how we did:\n\n' +
+        `${param(p, 'link')}\n\n` +
+        `The link is valid until ${param(p, 'expiresAt')} and can be used once; please do not forward it.\n\n` +
+        `${param(p, 'companyName')}\n`,
+    }),
+  },
+  'return-chase-due': {
+    zh: (p) => ({
+      subject: `【售后服务系统】催办提醒：返修单 ${param(p, 'number')} 待催办供方${p.urgent === 'yes' ? '（加急）' : ''}`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        `返修单 ${param(p, 'number')}（${param(p, 'kind')}${p.urgent === 'yes' ? '，加急' : ''}）的物品在供方处，按服务承诺应于 ${param(p, 'dueAt')} 催办，尚未登记催办记录。\n\n` +
+        `供方：${param(p, 'supplier')}  联系人：${param(p, 'supplierContact')} ${param(p, 'supplierPhone')}\n` +
+        `寄出：${param(p, 'shippedAt')}  ${param(p, 'carrier')} ${param(p, 'trackingNumber')}\n` +
+        `物品：${param(p, 'items')}\n` +
+        `上次催办：${param(p, 'lastChase')}\n\n` +
+        '请联系供方了解进度，并在系统中登记催办记录。\n',
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] Chase due: returned goods ${param(p, 'number')}${p.urgent === 'yes' ? ' (urgent)' : ''}`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        `The goods of ${param(p, 'number')} (${param(p, 'kind')}${p.urgent === 'yes' ? ', urgent' : ''}) are at the vendor; a chase was due by ${param(p, 'dueAt')} and none is recorded.\n\n` +
+        `Vendor: ${param(p, 'supplier')}  Contact: ${param(p, 'supplierContact')} ${param(p, 'supplierPhone')}\n` +
+        `Shipped: ${param(p, 'shippedAt')}  ${param(p, 'carrier')} ${param(p, 'trackingNumber')}\n` +
+        `Items: ${param(p, 'items')}\n` +
+        `Last chase: ${param(p, 'lastChase')}\n\n` +
+        'Please chase the vendor and record it in the system.\n',
+    }),
+  },
+  'return-notice': {
+    zh: (p) => ({
+      subject: `【售后服务】您的送修物品处理进度说明（${param(p, 'number')}）`,
+      text:
+        `尊敬的${param(p, 'customerName')}：\n\n` +
+        `您于 ${param(p, 'receivedOn')} 交由我们处理的物品（${param(p, 'items')}，返修单号 ${param(p, 'number')}）` +
+        `目前${param(p, 'where')}，至今已 ${param(p, 'days')} 天，超过了我们承诺的 ${param(p, 'noticeDays')} 天。\n` +
+        '给您带来不便，我们深表歉意。我们正在积极督促处理，物品返回后将第一时间与您联系。\n' +
+        '如有疑问，请联系我们的客服并提供上述返修单号。\n',
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] An update on your goods in repair (${param(p, 'number')})`,
+      text:
+        `Dear ${param(p, 'customerName')},\n\n` +
+        `The goods you left with us on ${param(p, 'receivedOn')} (${param(p, 'items')}, reference ${param(p, 'number')}) ` +
+        `are ${param(p, 'where')}. It has been ${param(p, 'days')} days, longer than the ${param(p, 'noticeDays')} days we promise.\n` +
+        'We apologise for the wait. We are chasing it and will contact you as soon as the goods are back.\n' +
+        'If you have any question, please contact our service desk with the reference above.\n',
+    }),
+  },
+  'follow-up-digest': {
+    zh: (p) => ({
+      subject: `【售后服务系统】逾期回访与巡检 ${param(p, 'count')} 项（${param(p, 'day')}）`,
+      text:
+        `${param(p, 'recipientName')}，您好：\n\n` +
+        `截至 ${param(p, 'asOf')}，以下 ${param(p, 'count')} 项回访或巡检已超过应完成时间，请尽快安排：\n\n` +
+        `${param(p, 'items')}\n\n` +
+        '此邮件由系统每日自动发送，每位管理人员每天一封。\n',
+    }),
+    en: (p) => ({
+      subject: `[After-sales service] ${param(p, 'count')} overdue follow-ups and inspections (${param(p, 'day')})`,
+      text:
+        `Hello ${param(p, 'recipientName')},\n\n` +
+        `As of ${param(p, 'asOf')}, these ${param(p, 'count')} follow-ups or inspections are past their due time. Please arrange them:\n\n` +
+        `${param(p, 'items')}\n\n` +
+        'Sent daily by the system, one message per manager per day.\n',
+    }),
+  },
   'test-mail': {
     zh: (p) => ({
       subject: '【售后服务系统】邮件发送测试',
@@ -118,6 +274,12 @@ export const MAIL_TEMPLATE_LABELS: Labels<MailTemplate> = {
   'expiry-alert': { zh: '到期提醒', en: 'Expiry alert' },
   'ticket-dispatched': { zh: '派单通知', en: 'Ticket dispatched' },
   'ticket-breached': { zh: '工单超时提醒', en: 'Ticket deadline missed' },
+  'complaint-major': { zh: '重大投诉通知', en: 'Major complaint' },
+  'complaint-escalated': { zh: '投诉升级通知', en: 'Complaint escalated' },
+  'survey-invitation': { zh: '满意度调查邀请', en: 'Survey invitation' },
+  'return-chase-due': { zh: '返修催办提醒', en: 'Returned goods: chase due' },
+  'return-notice': { zh: '返修进度告知', en: 'Returned goods: notice to customer' },
+  'follow-up-digest': { zh: '逾期回访与巡检汇总', en: 'Overdue follow-ups digest' },
   'test-mail': { zh: '测试邮件', en: 'Test mail' },
 };
 

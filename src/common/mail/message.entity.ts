@@ -8,7 +8,11 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * Mail is queued, then sent or failed. A notice by phone (to_call) is a call a person is to make,
+ * and records when it was made (called); the mail queue never touches it.
+ */
+export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'to_call', 'called'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** Every notification sent or attempted: customer notices are audit evidence (客户通知记录). */

@@ -10,11 +10,19 @@ const MESSAGE_STATUS_LABELS: Labels<MessageStatus> = {
   queued: { zh: '待发送', en: 'Queued' },
   sent: { zh: '已发送', en: 'Sent' },
   failed: { zh: '发送失败', en: 'Failed' },
+  to_call: { zh: '待电话告知', en: 'To call' },
+  called: { zh: '已电话告知', en: 'Called' },
 };
-const MESSAGE_CHANNEL_LABELS: Labels<'email'> = { email: { zh: '邮件', en: 'Email' } };
+const MESSAGE_CHANNEL_LABELS: Labels<'email' | 'phone'> = {
+  email: { zh: '邮件', en: 'Email' },
+  phone: { zh: '电话', en: 'Phone' },
+};
 /** The kinds of record a message is about (`related.type` of its senders); others show as they are. */
-const RELATED_LABELS: Labels<'ticket' | 'user' | 'outlet' | 'outlet_staff' | 'qualification' | 'tool'> = {
+const RELATED_LABELS: Labels<
+  'ticket' | 'return' | 'user' | 'outlet' | 'outlet_staff' | 'qualification' | 'tool'
+> = {
   ticket: { zh: '工单', en: 'Ticket' },
+  return: { zh: '返修单', en: 'Returned goods' },
   user: { zh: '用户', en: 'User' },
   outlet: { zh: '网点', en: 'Outlet' },
   outlet_staff: { zh: '网点人员', en: 'Outlet staff' },

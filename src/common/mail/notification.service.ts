@@ -22,6 +22,11 @@ export interface MailRequest {
   requestId?: string | null;
 }
 
+/** A notice given by phone: the number to call instead of a mail address. */
+export interface PhoneCallRequest extends Omit<MailRequest, 'to' | 'requestId'> {
+  phone: string;
+}
+
 export type SendOutcome = 'sent' | 'already-sent';
 
 const MAIL_CONSUMER = 'mail';
@@ -61,6 +66,37 @@ export class NotificationService {
       { requestId: request.requestId ?? null },
     );
     return message;
+  }
+
+  /**
+   * A notice for someone who has no mail address: recorded like a mail (the same rendered text is what
+   * the caller says), as a call a person is to make. No job sends it; recordCallMade marks it made.
+   */
+  async queuePhoneCall(tx: Tx, request: PhoneCallRequest): Promise<MessageEntity> {
+    const language = request.language ?? 'zh';
+    const rendered = renderMail(request.template, language, request.params);
+    const message = tx.getRepository(MessageEntity).create({
+      channel: 'phone',
+      recipient: request.phone,
+      subject: rendered.subject,
+      body: rendered.text,
+      template: request.template,
+      language,
+      relatedType: request.related?.type ?? null,
+      relatedId: request.related?.id ?? null,
+      status: 'to_call',
+    });
+    return tx.getRepository(MessageEntity).save(message);
+  }
+
+  /** The call of a queuePhoneCall message was made at `calledAt`; false when it was not one still to make. */
+  async recordCallMade(tx: Tx, messageId: string, calledAt: Date): Promise<boolean> {
+    const result = await tx.update(
+      MessageEntity,
+      { id: messageId, channel: 'phone', status: 'to_call' },
+      { status: 'called', sentAt: calledAt, attempts: 1 },
+    );
+    return result.affected === 1;
   }
 
   async list(query: ListMessagesQueryDto): Promise<Page<MessageEntity>> {
