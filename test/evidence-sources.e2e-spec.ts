@@ -9,6 +9,7 @@ import { formatCell, formatRow } from '../src/evidence/domain/format-cell';
 import type { ExportPeriod, ExportRow } from '../src/evidence/domain/export-table';
 import type { Language } from '../src/common/errors/error-messages';
 import { EvidenceSources } from '../src/evidence/evidence-sources';
+import { MessageEntity } from '../src/common/mail/message.entity';
 import { TicketBreachEntity } from '../src/tickets/ticket-breach.entity';
 import { createAsset, createCustomer, createOutlet, createProduct } from './factories/registers';
 import {
@@ -22,7 +23,9 @@ import {
   ticketInState,
 } from './factories/tickets';
 import { createReturnsDesk, intake, returnAct } from './factories/returns';
+import { surveyTemplateBody, tokenInMail } from './factories/surveys';
 import { type TestApp, createTestApp } from './support/test-app';
+import { runTicketEvent, ticketOutboxRows } from './support/ticket-jobs';
 
 const MARCH: ExportPeriod = { from: '2026-03-01', to: '2026-03-31' };
 const APRIL: ExportPeriod = { from: '2026-04-01', to: '2026-04-30' };
@@ -547,16 +550,88 @@ describe('evidence sources', () => {
       kind: 'person',
       name: '身份证客户',
       phone: '13911112222',
+      email: 'id-card-customer@example.com',
       nationalId: CUSTOMER_ID_NUMBER,
       zone: 'urban',
     });
     const product = await createProduct(t.dataSource);
+    const today = calendarDate(new Date(), t.config.companyTimeZone);
     const asset = await createAsset(t.dataSource, {
       productId: product.id,
       customerId: created.id,
-      soldOn: calendarDate(new Date(), t.config.companyTimeZone),
+      soldOn: today,
+      installedOn: today,
     });
-    await reportTicket(t, desk.agent.token, { customerId: created.id, serialNumber: asset.serialNumber });
+    // The customer's repair then goes through every record kept after it, so that each source has
+    // rows, and rows about the customer whose ID number must not show.
+    const template = await post(manager.token, '/surveys', surveyTemplateBody());
+    await t
+      .http()
+      .put('/api/v1/surveys/settings')
+      .set('Authorization', `Bearer ${manager.token}`)
+      .send({ inviteOnTicketClose: true, templateId: template.id })
+      .expect(200);
+    const ticket = await ticketInState(t, desk, 'resolved', {
+      customerId: created.id,
+      serialNumber: asset.serialNumber,
+    });
+    const complaint = await post(desk.agent.token, '/complaints', {
+      customerId: created.id,
+      ticketId: ticket.id,
+      channel: 'phone',
+      category: 'attitude',
+      severity: 'normal',
+      description: '师傅上门迟到两小时',
+    });
+    const complaintStep = (action: string, body: object, token: string) =>
+      post(token, `/complaints/${complaint.id}/${action}`, body);
+    await complaintStep('acknowledge', { note: '已致电客户致歉' }, desk.agent.token);
+    await complaintStep('investigate', { note: '调取派工记录' }, desk.manager.token);
+    await complaintStep(
+      'resolve',
+      {
+        rootCause: '维修人员未按预约时间上门',
+        remedy: '经理上门致歉，免除上门费',
+        correctiveAction: '改约须提前两小时告知客户',
+      },
+      desk.manager.token,
+    );
+    await complaintStep('close', { customerAccepted: true, note: '客户表示满意' }, desk.agent.token);
+    /** The ticket's events handled as the worker would: the resolution makes the follow-up, the close the survey. */
+    const handleEvents = async () => {
+      for (const row of await ticketOutboxRows(t, 'ticket.event', ticket.id)) await runTicketEvent(t, row);
+    };
+    await handleEvents();
+    const followUps = await as(desk.agent.token).get(`/follow-ups?ticketId=${ticket.id}`).expect(200);
+    const [followUp] = followUps.body.items as { id: string; version: number }[];
+    if (!followUp) throw new Error('no follow-up was made');
+    await post(desk.agent.token, `/follow-ups/${followUp.id}/complete`, {
+      method: 'phone',
+      contactedAt: t.clock.now().toISOString(),
+      satisfied: true,
+      score: 5,
+      comments: '空调制冷正常',
+      expectedVersion: followUp.version,
+    });
+    await handleEvents();
+    const invitationMail = await t.dataSource
+      .getRepository(MessageEntity)
+      .findOneByOrFail({ template: 'survey-invitation', recipient: 'id-card-customer@example.com' });
+    await t
+      .http()
+      .post(`/api/v1/public/surveys/${tokenInMail(invitationMail.body)}`)
+      .send({ answers: { overall: 5, recommend: 9, comments: '服务很好' } })
+      .expect(200);
+    const inspection = await post(manager.token, '/inspections', {
+      assetId: asset.id,
+      dueAt: t.clock.now().toISOString(),
+    });
+    await post(manager.token, `/follow-ups/${inspection.id}/complete`, {
+      contactedAt: t.clock.now().toISOString(),
+      findings: '滤网积尘，已清洗',
+      satisfied: true,
+      score: 5,
+    });
 
     const everything: ExportPeriod = { from: '2000-01-01', to: aroundToday.to };
     const codes = sources.codes();

@@ -2,7 +2,7 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { copyCsvLines, streamRows } from '../common/database/stream-rows';
 import type { EvidenceCode } from './domain/evidence-types';
 import type { ExportColumn, ExportPeriod, ExportRow } from './domain/export-table';
-import { sqlCell } from './domain/sql-cell';
+import { sqlCell } from './writers/csv-sql';
 import type { EvidenceSource } from './evidence-sources';
 
 /**

@@ -19,10 +19,22 @@ const MESSAGE_CHANNEL_LABELS: Labels<'email' | 'phone'> = {
 };
 /** The kinds of record a message is about (`related.type` of its senders); others show as they are. */
 const RELATED_LABELS: Labels<
-  'ticket' | 'return' | 'user' | 'outlet' | 'outlet_staff' | 'qualification' | 'tool'
+  | 'ticket'
+  | 'return'
+  | 'complaint'
+  | 'follow_up_digest'
+  | 'survey_invitation'
+  | 'user'
+  | 'outlet'
+  | 'outlet_staff'
+  | 'qualification'
+  | 'tool'
 > = {
   ticket: { zh: '工单', en: 'Ticket' },
   return: { zh: '返修单', en: 'Returned goods' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  follow_up_digest: { zh: '逾期回访汇总', en: 'Overdue follow-ups digest' },
+  survey_invitation: { zh: '满意度调查邀请', en: 'Survey invitation' },
   user: { zh: '用户', en: 'User' },
   outlet: { zh: '网点', en: 'Outlet' },
   outlet_staff: { zh: '网点人员', en: 'Outlet staff' },

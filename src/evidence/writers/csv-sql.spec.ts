@@ -1,5 +1,5 @@
-import type { ExportColumn } from './export-table';
-import { sqlCell } from './sql-cell';
+import type { ExportColumn } from '../domain/export-table';
+import { sqlCell } from './csv-sql';
 
 const column = (kind: ExportColumn['kind'], values?: ExportColumn['values']): ExportColumn => ({
   key: 'k',

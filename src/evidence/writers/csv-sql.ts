@@ -1,6 +1,7 @@
 import { escapeLiteral } from 'pg';
 import type { Language } from '../../common/errors/error-messages';
-import type { ExportColumn } from './export-table';
+import type { ExportColumn } from '../domain/export-table';
+import { guardFormula } from './csv-writer';
 
 /**
  * A column's value formatted by PostgreSQL exactly as formatCell and the CSV writer write it, so that
@@ -17,7 +18,7 @@ export function sqlCell(
 ): string | null {
   switch (column.kind) {
     case 'text':
-      return guardedText(labelledSql(`CAST(${expression} AS text)`, column, language));
+      return labelledSql(`CAST(${expression} AS text)`, column, language);
     case 'integer':
       return `CAST(${expression} AS text)`;
     case 'money':
@@ -36,13 +37,21 @@ export function sqlCell(
   }
 }
 
+/**
+ * A coded value as its words, else as it is. The words are ours, guarded here once, so PostgreSQL
+ * guards only the values that have none.
+ */
 function labelledSql(text: string, column: ExportColumn, language: Language): string {
   const labels = Object.entries(column.values ?? {});
-  if (labels.length === 0) return text;
+  if (labels.length === 0) return guardedText(text);
   const branches = labels.map(
-    ([code, words]) => `WHEN ${escapeLiteral(code)} THEN ${escapeLiteral(words[language])}`,
+    ([code, words]) => `WHEN ${escapeLiteral(code)} THEN ${wordsSql(guardFormula(words[language]))}`,
   );
-  return `CASE ${text} ${branches.join(' ')} ELSE ${text} END`;
+  return `CASE ${text} ${branches.join(' ')} ELSE ${guardedText(text)} END`;
+}
+
+function wordsSql(words: string): string {
+  return words === '' ? 'NULL' : escapeLiteral(words);
 }
 
 /** As guardFormula: text that a spreadsheet would run as a formula gets a leading apostrophe. */
