@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../auth/authenticated-user';
 import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { AuditService, auditActor } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Tx, inTransaction } from '../common/database/transaction';
-import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
-import { refusalError } from '../common/workflow/transition';
+import { DomainError } from '../common/errors/domain-error';
+import {
+  type WorkflowActionRequest,
+  type WorkflowEffect,
+  applyWorkflowAction,
+  auditEntry,
+  historyEntry,
+} from '../common/workflow/workflow-action';
 import { ComplaintEscalationsService } from './complaint-escalations.service';
 import { ComplaintHistoryEntity } from './complaint-history.entity';
 import { ComplaintEntity } from './complaint.entity';
@@ -17,7 +22,6 @@ import { COMPLAINT_STEP_NAMES } from './domain/complaint-fields';
 import {
   type ComplaintAction,
   type ComplaintActionInput,
-  type ComplaintTransitionRequest,
   decideComplaintTransition,
 } from './domain/complaint-workflow';
 import type {
@@ -29,22 +33,16 @@ import type {
 } from './dto/complaint-request.dto';
 
 /** What an action does to the complaint beyond moving its state. */
-interface ActionEffect {
-  change?: QueryDeepPartialEntity<ComplaintEntity>;
-  /** What the timeline shows the action entered. */
-  details?: Record<string, unknown>;
-  reason?: string | null;
+interface ActionEffect extends WorkflowEffect<ComplaintEntity> {
   /** Written in the same transaction after the complaint; may refuse (and so roll back) the action. */
   afterWrite?: (tx: Tx, complaint: ComplaintEntity, now: Date) => Promise<void>;
   /** The escalation writes its own timeline and audit entries. */
   recordsItself?: boolean;
 }
 
-interface ActionRequest {
+interface ActionRequest extends WorkflowActionRequest<ComplaintEntity, ActionEffect> {
   action: ComplaintAction;
   input: ComplaintActionInput;
-  expectedVersion?: number;
-  effect: (tx: Tx, complaint: ComplaintEntity, now: Date) => Promise<ActionEffect>;
 }
 
 const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
@@ -160,75 +158,27 @@ export class ComplaintActionsService {
     context: RequestContext,
     request: ActionRequest,
   ): Promise<ComplaintEntity> {
-    const before = await tx.getRepository(ComplaintEntity).findOneBy({ id });
-    if (!before || !canSeeOutletRecord(context.user, before.outletId))
-      throw new NotFoundError('complaint', id);
-    if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
-      throw new VersionConflictError('complaint', id, request.expectedVersion, before.version);
-    }
-    const transition: ComplaintTransitionRequest = {
-      status: before.status,
-      action: request.action,
-      actor: context.user,
-      input: request.input,
-    };
-    const decision = decideComplaintTransition(transition);
-    if (!decision.allowed) throw refusalError(decision);
-
-    const now = this.clock.now();
-    const effect = await request.effect(tx, before, now);
-    const { affected } = await tx
-      .createQueryBuilder()
-      .update(ComplaintEntity)
-      .set({ ...effect.change, status: decision.to, version: before.version + 1 })
-      .where('id = :id AND status = :from AND version = :version', {
-        id,
-        from: before.status,
-        version: before.version,
-      })
-      .execute();
-    if (affected !== 1) throw await this.lostRace(tx, before, transition);
-
-    const after = await tx.getRepository(ComplaintEntity).findOneByOrFail({ id });
+    const applied = await applyWorkflowAction(tx, this.clock, request, {
+      entity: ComplaintEntity,
+      name: 'complaint',
+      id,
+      visible: (complaint) => canSeeOutletRecord(context.user, complaint.outletId),
+      decide: (complaint) =>
+        decideComplaintTransition({
+          status: complaint.status,
+          action: request.action,
+          actor: context.user,
+          input: request.input,
+        }),
+    });
+    const { after, now, effect } = applied;
     await effect.afterWrite?.(tx, after, now);
     if (effect.recordsItself) return after;
-    const reason = effect.reason ?? null;
-    await tx.getRepository(ComplaintHistoryEntity).insert({
-      complaintId: id,
-      action: request.action,
-      fromStatus: decision.from,
-      toStatus: decision.to,
-      actorId: context.user.id,
-      actorName: context.user.username,
-      at: now,
-      reason,
-      details: (effect.details ?? {}) as QueryDeepPartialEntity<Record<string, unknown>>,
-    });
-    await this.audit.append(tx, {
-      actor: auditActor(context),
-      action: `complaint.${request.action}`,
-      entityType: 'complaint',
-      entityId: id,
-      changes: { status: { from: decision.from, to: decision.to }, ...effect.details, reason },
-      requestId: context.requestId,
-    });
+    await tx
+      .getRepository(ComplaintHistoryEntity)
+      .insert({ complaintId: id, ...historyEntry(applied, request.action, context) });
+    await this.audit.append(tx, auditEntry(applied, `complaint.${request.action}`, context));
     return after;
-  }
-
-  /**
-   * Someone changed the complaint between our read and our write: refused from the new state, or
-   * merely a newer version.
-   */
-  private async lostRace(
-    tx: Tx,
-    before: ComplaintEntity,
-    transition: ComplaintTransitionRequest,
-  ): Promise<DomainError> {
-    const current = await tx.getRepository(ComplaintEntity).findOneByOrFail({ id: before.id });
-    const decision = decideComplaintTransition({ ...transition, status: current.status });
-    return !decision.allowed && decision.code === 'INVALID_TRANSITION'
-      ? refusalError(decision)
-      : new VersionConflictError('complaint', before.id, before.version, current.version);
   }
 }
 

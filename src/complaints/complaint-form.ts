@@ -1,6 +1,9 @@
-import { formatDateTime } from '../common/calendar';
-import type { Language } from '../common/errors/error-messages';
-import { FormLayout } from '../evidence/pdf/form-layout';
+import {
+  type RecordFormContext,
+  formInstants,
+  historyTable,
+  startRecordForm,
+} from '../evidence/pdf/form-layout';
 import {
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_CHANNEL_LABELS,
@@ -12,17 +15,9 @@ import {
 } from './domain/complaint-fields';
 import type { ComplaintDetailResponse } from './dto/complaint-response.dto';
 
-export interface ComplaintFormContext {
-  companyName: string;
-  timeZone: string;
-  language: Language;
-  printedAt: Date;
-}
-
 const LABELS = {
   zh: {
     title: '投诉记录',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
     complaintSection: '一、投诉信息',
     deadlineSection: '二、处理时限与升级',
     handlingSection: '三、调查与处理',
@@ -62,16 +57,11 @@ const LABELS = {
     yes: '接受',
     no: '不接受',
     closingNote: '客户意见',
-    time: '时间',
-    actor: '操作人',
-    action: '事项',
-    detail: '说明',
     none: '无',
     system: '系统',
   },
   en: {
     title: 'Complaint record',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     complaintSection: '1. Complaint',
     deadlineSection: '2. Deadlines and escalations',
     handlingSection: '3. Investigation and resolution',
@@ -111,10 +101,6 @@ const LABELS = {
     yes: 'yes',
     no: 'no',
     closingNote: "Customer's view",
-    time: 'Time',
-    actor: 'By',
-    action: 'Step',
-    detail: 'Details',
     none: 'none',
     system: 'system',
   },
@@ -127,16 +113,12 @@ const LABELS = {
  */
 export function renderComplaintForm(
   complaint: ComplaintDetailResponse,
-  context: ComplaintFormContext,
+  context: RecordFormContext,
 ): PDFKit.PDFDocument {
   const language = context.language;
   const l = LABELS[language];
-  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), context.timeZone) : '—');
-  const form = new FormLayout(l.page);
-  form.title(
-    `${l.title}  ${complaint.number}`,
-    `${context.companyName}  ·  ${at(context.printedAt.toISOString())}`,
-  );
+  const at = formInstants(context.timeZone);
+  const form = startRecordForm(context, l.title, complaint.number);
 
   form.section(l.complaintSection);
   form.fields([
@@ -224,20 +206,7 @@ export function renderComplaintForm(
   ]);
 
   form.section(l.timelineSection);
-  form.table(
-    [
-      { header: l.time, weight: 3 },
-      { header: l.actor, weight: 2 },
-      { header: l.action, weight: 2 },
-      { header: l.detail, weight: 7 },
-    ],
-    complaint.timeline.map((entry) => [
-      at(entry.at),
-      entry.actorName ?? l.system,
-      entry.title,
-      entry.summary,
-    ]),
-  );
+  historyTable(form, context, complaint.timeline);
   form.finish();
   return form.doc;
 }

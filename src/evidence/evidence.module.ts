@@ -6,11 +6,13 @@ import { ExportBuildService } from './export-build.service';
 import { exportFileStoreProvider } from './export-file-store';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { RecordFormPrinter } from './forms/form-printing';
 import { EvidenceForms } from './pack/evidence-forms';
 
 /**
  * Audit evidence: the catalog of evidence types, register exports and (later) the audit pack. Global,
- * so that every module can register the evidence its records make (EvidenceSources).
+ * so that every module can register the evidence its records make (EvidenceSources) and print its
+ * record forms (RecordFormPrinter).
  */
 @Global()
 @Module({
@@ -22,7 +24,8 @@ import { EvidenceForms } from './pack/evidence-forms';
     exportFileStoreProvider,
     EvidenceCatalogService,
     EvidenceForms,
+    RecordFormPrinter,
   ],
-  exports: [EvidenceSources, EvidenceForms, ExportBuildService],
+  exports: [EvidenceSources, EvidenceForms, RecordFormPrinter, ExportBuildService],
 })
 export class EvidenceModule {}

@@ -1,6 +1,4 @@
-import { formatDateTime } from '../common/calendar';
-import type { Language } from '../common/errors/error-messages';
-import { FormLayout } from '../evidence/pdf/form-layout';
+import { type RecordFormContext, formInstants, startRecordForm } from '../evidence/pdf/form-layout';
 import {
   CONTACT_METHOD_LABELS,
   FOLLOW_UP_STATUS_LABELS,
@@ -8,13 +6,6 @@ import {
   SATISFIED_LABELS,
 } from './domain/follow-up-fields';
 import type { FollowUpDetailResponse } from './dto/follow-up-response.dto';
-
-export interface VisitFormContext {
-  companyName: string;
-  timeZone: string;
-  language: Language;
-  printedAt: Date;
-}
 
 /** What the form shows of the visit beyond its own response: the ticket and product it concerns. */
 export interface VisitFormExtras {
@@ -29,7 +20,6 @@ const LABELS = {
   zh: {
     followUpTitle: '回访记录',
     inspectionTitle: '巡检记录',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
     subjectSection: '一、回访对象',
     inspectionSubjectSection: '一、巡检对象',
     attemptsSection: '二、联系记录',
@@ -76,7 +66,6 @@ const LABELS = {
   en: {
     followUpTitle: 'Follow-up record',
     inspectionTitle: 'Inspection record',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     subjectSection: '1. Subject',
     inspectionSubjectSection: '1. Subject',
     attemptsSection: '2. Contact attempts',
@@ -129,16 +118,12 @@ const LABELS = {
 export function renderVisitForm(
   visit: FollowUpDetailResponse,
   extras: VisitFormExtras,
-  context: VisitFormContext,
+  context: RecordFormContext,
 ): PDFKit.PDFDocument {
   const l = LABELS[context.language];
   const inspection = visit.kind === 'inspection';
-  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), context.timeZone) : '—');
-  const form = new FormLayout(l.page);
-  form.title(
-    `${inspection ? l.inspectionTitle : l.followUpTitle}  ${visit.number}`,
-    `${context.companyName}  ·  ${at(context.printedAt.toISOString())}`,
-  );
+  const at = formInstants(context.timeZone);
+  const form = startRecordForm(context, inspection ? l.inspectionTitle : l.followUpTitle, visit.number);
 
   form.section(inspection ? l.inspectionSubjectSection : l.subjectSection);
   const subject: [string, string][] = [

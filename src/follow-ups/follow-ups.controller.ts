@@ -1,21 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
-import { contentDisposition } from '../attachments/domain/download-headers';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestContext } from '../auth/authenticated-user';
 import { Ctx, Roles } from '../auth/decorators';
 import { Clock } from '../common/clock';
 import { mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { EXPORT_ROLES } from '../evidence/domain/export-jobs';
-import { FormQueryDto } from '../evidence/forms/record-forms.controller';
+import { FormEndpoint, FormQueryDto, FormsController, pdfDownload } from '../evidence/forms/form-endpoint';
 import { FOLLOW_UP_READERS, INSPECTION_PLANNERS } from './domain/follow-up-access';
 import { UNREACHABLE_AFTER_ATTEMPTS } from './domain/follow-up-fields';
 import { FOLLOW_UP_WORKFLOW } from './domain/follow-up-workflow';
@@ -210,37 +200,23 @@ export class InspectionsController {
   }
 }
 
-@ApiTags('evidence')
-@ApiBearerAuth()
-@Controller('evidence/forms')
+@FormsController()
 export class FollowUpFormsController {
   constructor(private readonly forms: FollowUpFormsService) {}
 
-  @Get('follow-ups/:id')
-  @Roles(...EXPORT_ROLES)
-  @ApiOperation({
-    summary:
-      'The 回访记录 (or, for an inspection, 巡检记录) of a visit as a PDF: subject, failed attempts, result and what it led to',
-  })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'] })
-  @ApiProduces('application/pdf')
+  @FormEndpoint(
+    'follow-ups/:id',
+    'The 回访记录 (or, for an inspection, 巡检记录) of a visit as a PDF: subject, failed attempts, result and what it led to',
+  )
   async followUp(
     @Param('id', UuidParam('id')) id: string,
     @Query() query: FormQueryDto,
     @Ctx() context: RequestContext,
   ): Promise<StreamableFile> {
-    const form = await this.forms.print(id, query.lang ?? 'zh', context);
-    return new StreamableFile(form.content, {
-      type: 'application/pdf',
-      disposition: contentDisposition(form.fileName),
-    });
+    return pdfDownload(await this.forms.print(id, query.lang ?? 'zh', context));
   }
 
-  @Get('inspections/:id')
-  @Roles(...EXPORT_ROLES)
-  @ApiOperation({ summary: 'The 巡检记录 of an inspection as a PDF (the same form as follow-ups/:id)' })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'] })
-  @ApiProduces('application/pdf')
+  @FormEndpoint('inspections/:id', 'The 巡检记录 of an inspection as a PDF (the same form as follow-ups/:id)')
   inspection(
     @Param('id', UuidParam('id')) id: string,
     @Query() query: FormQueryDto,

@@ -7,8 +7,6 @@ import { APP_CONFIG } from '../common/config/config.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { CustomersModule } from '../customers/customers.module';
 import { EvidenceSources } from '../evidence/evidence-sources';
-import { PACK_READER } from '../evidence/forms/form-printing';
-import { EvidenceForms } from '../evidence/pack/evidence-forms';
 import { PolicyModule } from '../policy/policy.module';
 import { TicketEventSubscribers } from '../tickets/events/ticket-events';
 import { TicketLinks } from '../tickets/ticket-links';
@@ -45,8 +43,6 @@ export class FollowUpsModule implements OnModuleInit {
     private readonly subscribers: TicketEventSubscribers,
     private readonly links: TicketLinks,
     private readonly evidence: EvidenceSources,
-    private readonly forms: FollowUpFormsService,
-    private readonly packForms: EvidenceForms,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -59,16 +55,6 @@ export class FollowUpsModule implements OnModuleInit {
     });
     for (const source of followUpEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
       this.evidence.register(source);
-    }
-    // The audit pack prints these for no user: as the pack's reader, through the same access rules.
-    for (const code of ['follow-ups', 'inspections'] as const) {
-      this.packForms.register({
-        code,
-        render: async (id, language, printedAt) => {
-          const { number, content } = await this.forms.render(id, language, PACK_READER, printedAt);
-          return { number, content };
-        },
-      });
     }
   }
 }

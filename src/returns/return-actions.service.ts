@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../auth/authenticated-user';
 import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { AuditService, auditActor } from '../audit/audit.service';
@@ -13,18 +12,19 @@ import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
 import { invalidFields } from '../common/errors/validation-errors';
 import { NotificationService } from '../common/mail/notification.service';
-import { refusalError } from '../common/workflow/transition';
+import {
+  type WorkflowActionRequest,
+  type WorkflowEffect,
+  applyWorkflowAction,
+  auditEntry,
+  historyEntry,
+} from '../common/workflow/workflow-action';
 import { chaseIntervalDays } from '../policy/domain/deadlines';
 import { ServicePolicyEntity } from '../policy/service-policy.entity';
 import { SupplierEntity } from '../suppliers/supplier.entity';
 import { UserEntity } from '../users/user.entity';
 import { chaseDueAfter } from './domain/chase-schedule';
-import {
-  type ReturnAction,
-  type ReturnActionInput,
-  type ReturnTransitionRequest,
-  decideReturnTransition,
-} from './domain/return-workflow';
+import { type ReturnAction, type ReturnActionInput, decideReturnTransition } from './domain/return-workflow';
 import type {
   ChaseReturnDto,
   CloseReturnDto,
@@ -43,21 +43,14 @@ import { ReturnScheduler } from './return-scheduler';
 import { ReturnEntity } from './return.entity';
 
 /** What an action does to the record beyond moving its state. */
-interface ActionEffect {
-  change?: QueryDeepPartialEntity<ReturnEntity>;
-  /** What the timeline shows the action entered. */
-  details?: Record<string, unknown>;
-  reason?: string | null;
+interface ActionEffect extends WorkflowEffect<ReturnEntity> {
   /** Rows of the record's other tables and its timers, written in the same transaction after it. */
   afterWrite?: (tx: Tx, record: ReturnEntity) => Promise<void>;
 }
 
-interface ActionRequest {
+interface ActionRequest extends WorkflowActionRequest<ReturnEntity, ActionEffect> {
   action: ReturnAction;
   input: ReturnActionInput;
-  expectedVersion?: number;
-  /** Judges the request against the record; may throw a 400 or 409 of its own. */
-  effect: (tx: Tx, record: ReturnEntity, now: Date) => Promise<ActionEffect>;
 }
 
 /** How the audit trail names each action's result. */
@@ -441,73 +434,26 @@ export class ReturnActionsService {
     context: RequestContext,
     request: ActionRequest,
   ): Promise<ReturnEntity> {
-    const before = await tx.getRepository(ReturnEntity).findOneBy({ id });
-    if (!before || !canSeeOutletRecord(context.user, before.outletId)) throw new NotFoundError('return', id);
-    if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
-      throw new VersionConflictError('return', id, request.expectedVersion, before.version);
-    }
-    const transition: ReturnTransitionRequest = {
-      status: before.status,
-      action: request.action,
-      actor: context.user,
-      input: request.input,
-    };
-    const decision = decideReturnTransition(transition);
-    if (!decision.allowed) throw refusalError(decision);
-
-    const now = this.clock.now();
-    const effect = await request.effect(tx, before, now);
-    const { affected } = await tx
-      .createQueryBuilder()
-      .update(ReturnEntity)
-      .set({ ...effect.change, status: decision.to, version: before.version + 1 })
-      .where('id = :id AND status = :from AND version = :version', {
-        id,
-        from: before.status,
-        version: before.version,
-      })
-      .execute();
-    if (affected !== 1) throw await this.lostRace(tx, before, transition);
-
-    const after = await tx.getRepository(ReturnEntity).findOneByOrFail({ id });
+    const applied = await applyWorkflowAction(tx, this.clock, request, {
+      entity: ReturnEntity,
+      name: 'return',
+      id,
+      visible: (record) => canSeeOutletRecord(context.user, record.outletId),
+      decide: (record) =>
+        decideReturnTransition({
+          status: record.status,
+          action: request.action,
+          actor: context.user,
+          input: request.input,
+        }),
+    });
+    const { after, effect } = applied;
     await effect.afterWrite?.(tx, after);
-    const reason = effect.reason ?? null;
-    await tx.getRepository(ReturnHistoryEntity).insert({
-      returnId: id,
-      action: request.action,
-      fromStatus: decision.from,
-      toStatus: decision.to,
-      actorId: context.user.id,
-      actorName: context.user.username,
-      at: now,
-      reason,
-      details: (effect.details ?? {}) as QueryDeepPartialEntity<Record<string, unknown>>,
-    });
-    await this.audit.append(tx, {
-      actor: auditActor(context),
-      action: AUDIT_ACTIONS[request.action],
-      entityType: 'return',
-      entityId: id,
-      changes: { status: { from: decision.from, to: decision.to }, ...effect.details, reason },
-      requestId: context.requestId,
-    });
+    await tx
+      .getRepository(ReturnHistoryEntity)
+      .insert({ returnId: id, ...historyEntry(applied, request.action, context) });
+    await this.audit.append(tx, auditEntry(applied, AUDIT_ACTIONS[request.action], context));
     return after;
-  }
-
-  /**
-   * Someone changed the record between our read and our write: refused from its new state, or merely
-   * a newer version (a 409 either way, never a 400 for a request that was valid when it was sent).
-   */
-  private async lostRace(
-    tx: Tx,
-    before: ReturnEntity,
-    transition: ReturnTransitionRequest,
-  ): Promise<DomainError> {
-    const current = await tx.getRepository(ReturnEntity).findOneByOrFail({ id: before.id });
-    const decision = decideReturnTransition({ ...transition, status: current.status });
-    return !decision.allowed && decision.code === 'INVALID_TRANSITION'
-      ? refusalError(decision)
-      : new VersionConflictError('return', before.id, before.version, current.version);
   }
 }
 

@@ -1,6 +1,10 @@
-import { formatDateTime } from '../common/calendar';
 import type { Language } from '../common/errors/error-messages';
-import { FormLayout } from '../evidence/pdf/form-layout';
+import {
+  type RecordFormContext,
+  formInstants,
+  historyTable,
+  startRecordForm,
+} from '../evidence/pdf/form-layout';
 import {
   FINDING_LABELS,
   NOTICE_CHANNEL_LABELS,
@@ -12,17 +16,9 @@ import {
 } from './domain/return-fields';
 import type { ReturnDetailResponse } from './dto/return-response.dto';
 
-export interface ReturnFormContext {
-  companyName: string;
-  timeZone: string;
-  language: Language;
-  printedAt: Date;
-}
-
 const LABELS = {
   zh: {
     title: '返修记录单',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
     intakeSection: '一、客户与送修物品',
     inspectionSection: '二、检测与交接',
     vendorSection: '三、供方处理',
@@ -82,17 +78,11 @@ const LABELS = {
     scrapMethod: '处理方式',
     recycler: '回收单位',
     totalDays: '离开客户天数',
-    time: '时间',
-    actor: '操作人',
-    action: '事项',
-    detail: '说明',
     none: '无',
-    system: '系统',
     days: (days: number) => `${days} 天`,
   },
   en: {
     title: 'Returned goods record',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     intakeSection: '1. Customer and goods',
     inspectionSection: '2. Inspection and hand-over',
     vendorSection: '3. At the vendor',
@@ -152,12 +142,7 @@ const LABELS = {
     scrapMethod: 'Disposal',
     recycler: 'Recycler',
     totalDays: 'Days away',
-    time: 'Time',
-    actor: 'By',
-    action: 'Step',
-    detail: 'Details',
     none: 'none',
-    system: 'system',
     days: (days: number) => `${days} days`,
   },
 } as const;
@@ -169,18 +154,15 @@ const LABELS = {
  */
 export function renderReturnRecordForm(
   record: ReturnDetailResponse,
-  context: ReturnFormContext,
+  context: RecordFormContext,
 ): PDFKit.PDFDocument {
   const language = context.language;
   const l = LABELS[language];
-  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), context.timeZone) : '');
+  // Blank, not a dash, where a time is missing: fields print their own dash, tables stay blank.
+  const at = formInstants(context.timeZone, '');
   const label = <K extends string>(labels: Readonly<Record<K, Record<Language, string>>>, code: K | null) =>
     code ? labels[code][language] : '';
-  const form = new FormLayout(l.page);
-  form.title(
-    `${l.title}  ${record.number}`,
-    `${context.companyName}  ·  ${at(context.printedAt.toISOString())}`,
-  );
+  const form = startRecordForm(context, l.title, record.number);
 
   form.section(l.intakeSection);
   form.fields([
@@ -293,15 +275,7 @@ export function renderReturnRecordForm(
   form.fields(outcome);
 
   form.section(l.timelineSection);
-  form.table(
-    [
-      { header: l.time, weight: 3 },
-      { header: l.actor, weight: 2 },
-      { header: l.action, weight: 2 },
-      { header: l.detail, weight: 7 },
-    ],
-    record.timeline.map((entry) => [at(entry.at), entry.actorName ?? l.system, entry.title, entry.summary]),
-  );
+  historyTable(form, context, record.timeline);
   form.finish();
   return form.doc;
 }

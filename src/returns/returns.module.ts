@@ -6,8 +6,6 @@ import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { CustomersModule } from '../customers/customers.module';
 import { EvidenceSources } from '../evidence/evidence-sources';
-import { PACK_READER } from '../evidence/forms/form-printing';
-import { EvidenceForms } from '../evidence/pack/evidence-forms';
 import { PolicyModule } from '../policy/policy.module';
 import { SuppliersModule } from '../suppliers/suppliers.module';
 import { TicketLinks } from '../tickets/ticket-links';
@@ -41,10 +39,8 @@ import { ReturnsService } from './returns.service';
 export class ReturnsModule implements OnModuleInit {
   constructor(
     private readonly returns: ReturnsService,
-    private readonly forms: ReturnFormsService,
     private readonly links: TicketLinks,
     private readonly evidence: EvidenceSources,
-    private readonly packForms: EvidenceForms,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -68,10 +64,5 @@ export class ReturnsModule implements OnModuleInit {
     for (const source of returnEvidenceSources(this.dataSource, this.config.companyTimeZone)) {
       this.evidence.register(source);
     }
-    // The pack's export.completed entry, with the ZIP's hash, records these printings.
-    this.packForms.register({
-      code: 'returns',
-      render: (id, language, printedAt) => this.forms.render(id, language, PACK_READER, printedAt),
-    });
   }
 }

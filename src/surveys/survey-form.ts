@@ -1,6 +1,6 @@
 import { formatDateTime } from '../common/calendar';
 import type { Language } from '../common/errors/error-messages';
-import { FormLayout } from '../evidence/pdf/form-layout';
+import { type RecordFormContext, startRecordForm } from '../evidence/pdf/form-layout';
 import {
   INVITATION_SOURCE_LABELS,
   QUESTION_TYPE_LABELS,
@@ -30,17 +30,9 @@ export interface SurveyFormData {
   npsScore: number | null;
 }
 
-export interface SurveyFormContext {
-  companyName: string;
-  timeZone: string;
-  language: Language;
-  printedAt: Date;
-}
-
 const LABELS = {
   zh: {
     title: '满意度调查表',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
     inviteSection: '一、调查信息',
     scoreSection: '二、评分',
     answerSection: '三、客户答卷',
@@ -69,7 +61,6 @@ const LABELS = {
   },
   en: {
     title: 'Customer satisfaction survey',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     inviteSection: '1. Survey',
     scoreSection: '2. Scores',
     answerSection: '3. Answers',
@@ -102,14 +93,10 @@ const LABELS = {
  * The 满意度调查表 of one answered survey, as an auditor reads it: what was sent to whom about which
  * job, the two scores, and every question with the customer's answer. Returns the PDF stream.
  */
-export function renderSurveyForm(data: SurveyFormData, context: SurveyFormContext): PDFKit.PDFDocument {
+export function renderSurveyForm(data: SurveyFormData, context: RecordFormContext): PDFKit.PDFDocument {
   const l = LABELS[context.language];
   const at = (instant: Date) => formatDateTime(instant, context.timeZone);
-  const form = new FormLayout(l.page);
-  form.title(
-    `${l.title}  ${localized(data.title, context.language)}`,
-    `${context.companyName}  ·  ${at(context.printedAt)}`,
-  );
+  const form = startRecordForm(context, l.title, localized(data.title, context.language));
 
   form.section(l.inviteSection);
   form.fields([

@@ -1,40 +1,26 @@
-import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertOutletVisible } from '../auth/outlet-scope.query';
-import { AuditService } from '../audit/audit.service';
 import { calendarDate } from '../common/calendar';
-import { Clock } from '../common/clock';
-import type { AppConfig } from '../common/config/config';
-import { APP_CONFIG } from '../common/config/config.module';
 import { NotFoundError } from '../common/errors/domain-error';
-import type { Language } from '../common/errors/error-messages';
-import { type RenderedForm, recordFormPrinted } from '../evidence/forms/form-printing';
+import { type FormKind, type RecordForm, RecordFormService } from '../evidence/forms/form-printing';
+import type { RecordFormContext } from '../evidence/pdf/form-layout';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { renderSurveyForm } from './survey-form';
 
+const SURVEY_FORM: FormKind = {
+  entityType: 'survey_response',
+  form: 'survey',
+  fileTitle: { zh: '满意度调查表', en: 'survey' },
+};
+
 /** The 满意度调查表 of an answered survey: printed on request (audit-logged) and for the audit pack. */
 @Injectable()
-export class SurveyFormsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async print(responseId: string, language: Language, context: RequestContext): Promise<RenderedForm> {
-    const { number, content } = await this.render(responseId, language, context.user, this.clock.now());
-    await recordFormPrinted(this.audit, context, {
-      entityType: 'survey_response',
-      entityId: responseId,
-      form: 'survey',
-      language,
-    });
-    const title = language === 'en' ? 'survey' : '满意度调查表';
-    return { fileName: `${title}_${number}.pdf`, content };
+export class SurveyFormsService extends RecordFormService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super(['surveys']);
   }
 
   /**
@@ -43,10 +29,9 @@ export class SurveyFormsService {
    */
   async render(
     responseId: string,
-    language: Language,
     viewer: AuthenticatedUser,
-    printedAt: Date,
-  ): Promise<{ number: string; content: Readable }> {
+    context: RecordFormContext,
+  ): Promise<RecordForm> {
     const response = await this.dataSource.getRepository(SurveyResponseEntity).findOne({
       where: { id: responseId },
       relations: {
@@ -78,14 +63,13 @@ export class SurveyFormsService {
         csatScore: response.csatScore,
         npsScore: response.npsScore,
       },
-      {
-        companyName: this.config.companyName,
-        timeZone: this.config.companyTimeZone,
-        language,
-        printedAt,
-      },
+      context,
     );
-    const day = calendarDate(response.answeredAt, this.config.companyTimeZone);
-    return { number: `${invitation.customer.code}_${day}_${response.id.slice(0, 8)}`, content };
+    const day = calendarDate(response.answeredAt, context.timeZone);
+    return {
+      kind: SURVEY_FORM,
+      number: `${invitation.customer.code}_${day}_${response.id.slice(0, 8)}`,
+      content,
+    };
   }
 }

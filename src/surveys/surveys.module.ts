@@ -6,8 +6,6 @@ import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { Clock } from '../common/clock';
 import { EvidenceSources } from '../evidence/evidence-sources';
-import { PACK_READER } from '../evidence/forms/form-printing';
-import { EvidenceForms } from '../evidence/pack/evidence-forms';
 import { TicketEventSubscribers } from '../tickets/events/ticket-events';
 import { TicketLinks } from '../tickets/ticket-links';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -55,8 +53,6 @@ export class SurveysModule implements OnModuleInit {
     private readonly links: TicketLinks,
     private readonly invitations: SurveyInvitationsService,
     private readonly evidence: EvidenceSources,
-    private readonly forms: EvidenceForms,
-    private readonly surveyForms: SurveyFormsService,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,10 +83,5 @@ export class SurveysModule implements OnModuleInit {
       },
     });
     this.evidence.register(surveyEvidenceSource(this.dataSource, this.config.companyTimeZone));
-    this.forms.register({
-      code: 'surveys',
-      render: (responseId, language, printedAt) =>
-        this.surveyForms.render(responseId, language, PACK_READER, printedAt),
-    });
   }
 }

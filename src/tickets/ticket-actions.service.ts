@@ -4,27 +4,28 @@ import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import type { RequestContext } from '../auth/authenticated-user';
-import { AuditService, auditActor } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { PartsService } from '../catalog/parts.service';
 import { ProductsService } from '../catalog/products.service';
 import { Clock } from '../common/clock';
 import { CompanyCalendar } from '../common/company-calendar';
 import { Tx, inTransaction } from '../common/database/transaction';
-import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { type FieldProblem, invalidFields } from '../common/errors/validation-errors';
-import { refusalError } from '../common/workflow/transition';
+import {
+  type WorkflowActionRequest,
+  type WorkflowEffect,
+  applyWorkflowAction,
+  auditEntry,
+  historyEntry,
+} from '../common/workflow/workflow-action';
 import { OutletsService } from '../outlets/outlets.service';
 import { UsersService } from '../users/users.service';
 import { type ChargeablePart, computeCharges } from './domain/charges';
 import { canSeeTicket } from './domain/ticket-access';
 import { reopenedResolveDue, resolveDueAfterHold } from './domain/ticket-clock';
 import type { DeadlineKind } from './domain/ticket-fields';
-import {
-  type TicketAction,
-  type TicketActionInput,
-  type TicketTransitionRequest,
-  decideTicketTransition,
-} from './domain/ticket-workflow';
+import { type TicketAction, type TicketActionInput, decideTicketTransition } from './domain/ticket-workflow';
 import type {
   AcceptTicketDto,
   CancelTicketDto,
@@ -49,11 +50,7 @@ import { TicketLinks } from './ticket-links';
 import { TicketEntity } from './ticket.entity';
 
 /** What an action does to the ticket beyond moving its state. */
-interface ActionEffect {
-  change?: QueryDeepPartialEntity<TicketEntity>;
-  /** What the timeline shows the action entered. */
-  details?: Record<string, unknown>;
-  reason?: string | null;
+interface ActionEffect extends WorkflowEffect<TicketEntity> {
   events?: TicketEventType[];
   /** Deadlines that moved and need a new check. */
   reschedule?: DeadlineKind[];
@@ -61,12 +58,9 @@ interface ActionEffect {
   afterWrite?: (tx: Tx, ticket: TicketEntity) => Promise<void>;
 }
 
-interface ActionRequest {
+interface ActionRequest extends WorkflowActionRequest<TicketEntity, ActionEffect> {
   action: TicketAction;
   input: TicketActionInput;
-  expectedVersion?: number;
-  /** Judges the request against the ticket; may throw a 400 or 409 of its own. */
-  effect: (tx: Tx, ticket: TicketEntity, now: Date) => Promise<ActionEffect>;
 }
 
 const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
@@ -483,95 +477,39 @@ export class TicketActionsService {
     context: RequestContext,
     request: ActionRequest,
   ): Promise<TicketEntity> {
-    {
-      const before = await tx.getRepository(TicketEntity).findOneBy({ id });
-      if (!before || !canSeeTicket(context.user, before)) throw new NotFoundError('ticket', id);
-      if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
-        throw new VersionConflictError('ticket', id, request.expectedVersion, before.version);
-      }
-      const transition: TicketTransitionRequest = {
-        ticket: before,
-        action: request.action,
-        actor: context.user,
-        input: request.input,
-      };
-      const decision = decideTicketTransition(transition);
-      if (!decision.allowed) throw refusalError(decision);
-
-      const now = this.clock.now();
-      const effect = await request.effect(tx, before, now);
-      const { affected } = await tx
-        .createQueryBuilder()
-        .update(TicketEntity)
-        .set({ ...effect.change, status: decision.to, version: before.version + 1 })
-        .where('id = :id AND status = :from AND version = :version', {
-          id,
-          from: before.status,
-          version: before.version,
-        })
-        .execute();
-      if (affected !== 1) throw await this.lostRace(tx, before, transition);
-
-      const after = await tx.getRepository(TicketEntity).findOneByOrFail({ id });
-      await effect.afterWrite?.(tx, after);
-      await this.links.afterAction(tx, request.action, after, context);
-      const reason = effect.reason ?? null;
-      await tx.getRepository(TicketHistoryEntity).insert({
-        ticketId: id,
-        action: request.action,
-        fromStatus: decision.from,
-        toStatus: decision.to,
-        actorId: context.user.id,
-        actorName: context.user.username,
-        at: now,
-        reason,
-        details: (effect.details ?? {}) as QueryDeepPartialEntity<Record<string, unknown>>,
-      });
-      if (effect.reschedule) await this.deadlines.schedule(tx, after, effect.reschedule, context.requestId);
-      for (const type of effect.events ?? []) {
-        await this.events.publish(
-          tx,
-          {
-            type,
-            ticketId: id,
-            number: after.number,
-            priority: after.priority,
-            outletId: after.outletId,
-            // A reopened ticket has no technician any more; its event still names who did the work.
-            technicianId: after.technicianId ?? before.technicianId,
-            occurredAt: now.toISOString(),
-          },
-          context.requestId,
-        );
-      }
-      await this.audit.append(tx, {
-        actor: auditActor(context),
-        action: `ticket.${request.action}`,
-        entityType: 'ticket',
-        entityId: id,
-        changes: { status: { from: decision.from, to: decision.to }, ...effect.details, reason },
-        requestId: context.requestId,
-      });
-      return after;
+    const applied = await applyWorkflowAction(tx, this.clock, request, {
+      entity: TicketEntity,
+      name: 'ticket',
+      id,
+      visible: (ticket) => canSeeTicket(context.user, ticket),
+      decide: (ticket) =>
+        decideTicketTransition({ ticket, action: request.action, actor: context.user, input: request.input }),
+    });
+    const { before, after, now, effect } = applied;
+    await effect.afterWrite?.(tx, after);
+    await this.links.afterAction(tx, request.action, after, context);
+    await tx
+      .getRepository(TicketHistoryEntity)
+      .insert({ ticketId: id, ...historyEntry(applied, request.action, context) });
+    if (effect.reschedule) await this.deadlines.schedule(tx, after, effect.reschedule, context.requestId);
+    for (const type of effect.events ?? []) {
+      await this.events.publish(
+        tx,
+        {
+          type,
+          ticketId: id,
+          number: after.number,
+          priority: after.priority,
+          outletId: after.outletId,
+          // A reopened ticket has no technician any more; its event still names who did the work.
+          technicianId: after.technicianId ?? before.technicianId,
+          occurredAt: now.toISOString(),
+        },
+        context.requestId,
+      );
     }
-  }
-
-  /**
-   * Someone changed the ticket between our read and our write. The action judged again on the ticket
-   * as it is now says why it failed: refused from the new state, or merely a newer version. Any other
-   * refusal (the new state asks for a reason, or the job went to someone else) is still a lost race:
-   * a 409, not a 400 or 403 for a request that was valid when it was sent.
-   */
-  private async lostRace(
-    tx: Tx,
-    before: TicketEntity,
-    transition: TicketTransitionRequest,
-  ): Promise<DomainError> {
-    const current = await tx.getRepository(TicketEntity).findOneByOrFail({ id: before.id });
-    const decision = decideTicketTransition({ ...transition, ticket: current });
-    return !decision.allowed && decision.code === 'INVALID_TRANSITION'
-      ? refusalError(decision)
-      : new VersionConflictError('ticket', before.id, before.version, current.version);
+    await this.audit.append(tx, auditEntry(applied, `ticket.${request.action}`, context));
+    return after;
   }
 }
 

@@ -3,7 +3,7 @@ import { TicketsModule } from '../../tickets/tickets.module';
 import { RecordFormsController } from './record-forms.controller';
 import { RecordFormsService } from './record-forms.service';
 
-/** Record forms printed from the records of other modules (tickets now; returns, complaints… later). */
+/** The tickets' 维修记录单; the other modules print their own forms through RecordFormPrinter. */
 @Module({
   imports: [TicketsModule],
   controllers: [RecordFormsController],

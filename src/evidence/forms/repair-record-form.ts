@@ -1,5 +1,3 @@
-import { formatDateTime } from '../../common/calendar';
-import type { Language } from '../../common/errors/error-messages';
 import { CHARGE_BASIS_LABELS } from '../../tickets/domain/charges';
 import {
   CAUSE_LABELS,
@@ -11,19 +9,11 @@ import {
 } from '../../tickets/domain/ticket-fields';
 import { PRIORITY_LABELS } from '../../policy/domain/policy-commitments';
 import type { TicketDetailResponse } from '../../tickets/dto/ticket-response.dto';
-import { FormLayout } from '../pdf/form-layout';
-
-export interface FormContext {
-  companyName: string;
-  timeZone: string;
-  language: Language;
-  printedAt: Date;
-}
+import { type RecordFormContext, formInstants, historyTable, startRecordForm } from '../pdf/form-layout';
 
 const LABELS = {
   zh: {
     title: '维修记录单',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
     customerSection: '一、客户与产品',
     jobSection: '二、派工与服务时限',
     diagnosisSection: '三、故障诊断',
@@ -67,16 +57,11 @@ const LABELS = {
     confirmedAt: '确认时间',
     signature: '客户签名',
     noSignature: '未上传签名',
-    actor: '操作人',
-    action: '事项',
-    detail: '说明',
     none: '无',
-    system: '系统',
     minutes: (m: number) => `${Math.floor(m / 60)} 小时 ${m % 60} 分`,
   },
   en: {
     title: 'Repair record',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     customerSection: '1. Customer and product',
     jobSection: '2. Assignment and service deadlines',
     diagnosisSection: '3. Diagnosis',
@@ -120,11 +105,7 @@ const LABELS = {
     confirmedAt: 'Confirmed at',
     signature: 'Signature',
     noSignature: 'no signature uploaded',
-    actor: 'By',
-    action: 'Step',
-    detail: 'Details',
     none: 'none',
-    system: 'system',
     minutes: (m: number) => `${Math.floor(m / 60)} h ${m % 60} min`,
   },
 } as const;
@@ -138,16 +119,12 @@ const money = (value: number): string => `¥${value.toFixed(2)}`;
  */
 export function renderRepairRecordForm(
   ticket: TicketDetailResponse,
-  context: FormContext,
+  context: RecordFormContext,
   signature: Buffer | null,
 ): PDFKit.PDFDocument {
   const l = LABELS[context.language];
-  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), context.timeZone) : '—');
-  const form = new FormLayout(l.page);
-  form.title(
-    `${l.title}  ${ticket.number}`,
-    `${context.companyName}  ·  ${at(context.printedAt.toISOString())}`,
-  );
+  const at = formInstants(context.timeZone);
+  const form = startRecordForm(context, l.title, ticket.number);
 
   form.section(l.customerSection);
   form.fields([
@@ -264,15 +241,7 @@ export function renderRepairRecordForm(
   }
 
   form.section(l.timelineSection);
-  form.table(
-    [
-      { header: l.time, weight: 3 },
-      { header: l.actor, weight: 2 },
-      { header: l.action, weight: 2 },
-      { header: l.detail, weight: 7 },
-    ],
-    ticket.timeline.map((entry) => [at(entry.at), entry.actorName ?? l.system, entry.title, entry.summary]),
-  );
+  historyTable(form, context, ticket.timeline);
   form.finish();
   return form.doc;
 }

@@ -49,7 +49,6 @@ const LABELS = {
     files: '四、文件清单与校验',
     filesNote:
       '各文件的 SHA-256、字节数与记录数见 manifest.json；抽样方法见 sampling.txt；审计日志校验结果见 audit-trail/verification.json。',
-    page: (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页`,
   },
   en: {
     title: 'Audit pack index',
@@ -75,7 +74,6 @@ const LABELS = {
     files: '4. Files and checks',
     filesNote:
       'manifest.json gives every file with its SHA-256, bytes and records; sampling.txt how the samples were drawn; audit-trail/verification.json the audit log check.',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
 } as const;
 
@@ -86,7 +84,7 @@ export function renderPackIndex(index: PackIndex): PDFKit.PDFDocument {
   const title = (type: EvidenceType) => (language === 'en' ? type.en : type.zh);
   const period = `${index.params.from} – ${index.params.to}`;
   const generatedAt = `${formatDateTime(index.generatedAt, index.timeZone)} (${index.timeZone})`;
-  const form = new FormLayout(l.page);
+  const form = new FormLayout(language);
   form.title(l.title, `${index.companyName}  ·  ${period}`);
   const { verification } = index;
   form.fields([

@@ -1,10 +1,18 @@
 import PDFDocument from 'pdfkit';
+import { formatDateTime } from '../../common/calendar';
+import type { Language } from '../../common/errors/error-messages';
 import { useChineseFonts } from './fonts';
 
 const MARGIN = 40;
 const LABEL_COLOR = '#555555';
 const RULE_COLOR = '#999999';
 const HEADER_FILL = '#e8eef5';
+
+/** The page numbers at the foot of every page, in the form's language. */
+const PAGE_LABELS: Record<Language, (page: number, pages: number) => string> = {
+  zh: (page, pages) => `第 ${page} 页 / 共 ${pages} 页`,
+  en: (page, pages) => `Page ${page} of ${pages}`,
+};
 
 export interface FormTableColumn {
   header: string;
@@ -15,13 +23,15 @@ export interface FormTableColumn {
 /**
  * The few shapes a paper record form is made of — a title, sections, label/value grids, tables with
  * their header repeated after a page break, free text — on A4 in the Chinese font. A form is one or
- * two pages, so pages are buffered and numbered "第 i 页 / 共 n 页" at the end.
+ * two pages, so pages are buffered and numbered "第 i 页 / 共 n 页" (in the form's language) at the end.
  */
 export class FormLayout {
   readonly doc: PDFKit.PDFDocument;
   private readonly width: number;
+  private readonly pageLabel: (page: number, pages: number) => string;
 
-  constructor(private readonly pageLabel: (page: number, pages: number) => string) {
+  constructor(language: Language) {
+    this.pageLabel = PAGE_LABELS[language];
     this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true });
     useChineseFonts(this.doc);
     this.width = this.doc.page.width - 2 * MARGIN;
@@ -158,4 +168,62 @@ export class FormLayout {
   private ensureSpace(height: number): void {
     if (this.doc.y + height > this.bottom()) this.doc.addPage();
   }
+}
+
+/** What every record form is printed with: the company, its time zone, the form's language, when. */
+export interface RecordFormContext {
+  companyName: string;
+  timeZone: string;
+  language: Language;
+  printedAt: Date;
+}
+
+/**
+ * A record form begun as every one is: the form's title and the record's number (or name) as the
+ * heading, the company and the moment of printing under it.
+ */
+export function startRecordForm(context: RecordFormContext, title: string, subject: string): FormLayout {
+  const form = new FormLayout(context.language);
+  form.title(
+    `${title}  ${subject}`,
+    `${context.companyName}  ·  ${formatDateTime(context.printedAt, context.timeZone)}`,
+  );
+  return form;
+}
+
+/** How a form prints the instants of a record (ISO strings) in the company's time zone; `missing` for none. */
+export function formInstants(timeZone: string, missing = '—'): (iso: string | null) => string {
+  return (iso) => (iso ? formatDateTime(new Date(iso), timeZone) : missing);
+}
+
+const HISTORY_LABELS = {
+  zh: { time: '时间', actor: '操作人', action: '事项', detail: '说明', system: '系统' },
+  en: { time: 'Time', actor: 'By', action: 'Step', detail: 'Details', system: 'system' },
+} as const;
+
+/** One step of a record's history, as the record's response lists it. */
+export interface FormHistoryEntry {
+  at: string;
+  actorName: string | null;
+  title: string;
+  summary: string;
+}
+
+/** A record's whole history, oldest step first, as a form's table: when, who (or the system), what. */
+export function historyTable(
+  form: FormLayout,
+  context: RecordFormContext,
+  timeline: readonly FormHistoryEntry[],
+): void {
+  const l = HISTORY_LABELS[context.language];
+  const at = formInstants(context.timeZone);
+  form.table(
+    [
+      { header: l.time, weight: 3 },
+      { header: l.actor, weight: 2 },
+      { header: l.action, weight: 2 },
+      { header: l.detail, weight: 7 },
+    ],
+    timeline.map((entry) => [at(entry.at), entry.actorName ?? l.system, entry.title, entry.summary]),
+  );
 }
