@@ -1,3 +1,4 @@
+import { trimmedOrNull } from '../common/text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -45,8 +46,6 @@ interface ActionRequest extends WorkflowActionRequest<ComplaintEntity, ActionEff
   input: ComplaintActionInput;
 }
 
-const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
-
 /**
  * The workflow actions on a complaint (SPEC §3.4). Each is one transaction: the decision of the pure
  * workflow, a compare-and-set on status and version (of two racing actions exactly one applies), the
@@ -62,7 +61,7 @@ export class ComplaintActionsService {
   ) {}
 
   acknowledge(id: string, dto: AcknowledgeComplaintDto, context: RequestContext): Promise<ComplaintEntity> {
-    const note = trimmed(dto.note);
+    const note = trimmedOrNull(dto.note);
     return this.act(id, context, {
       action: 'acknowledge',
       input: { note },
@@ -73,7 +72,7 @@ export class ComplaintActionsService {
   }
 
   investigate(id: string, dto: InvestigateComplaintDto, context: RequestContext): Promise<ComplaintEntity> {
-    const note = trimmed(dto.note);
+    const note = trimmedOrNull(dto.note);
     return this.act(id, context, {
       action: 'investigate',
       input: { note },
@@ -88,9 +87,9 @@ export class ComplaintActionsService {
 
   resolve(id: string, dto: ResolveComplaintDto, context: RequestContext): Promise<ComplaintEntity> {
     const input = {
-      rootCause: trimmed(dto.rootCause),
-      remedy: trimmed(dto.remedy),
-      correctiveAction: trimmed(dto.correctiveAction),
+      rootCause: trimmedOrNull(dto.rootCause),
+      remedy: trimmedOrNull(dto.remedy),
+      correctiveAction: trimmedOrNull(dto.correctiveAction),
     };
     return this.act(id, context, {
       action: 'resolve',
@@ -102,7 +101,7 @@ export class ComplaintActionsService {
   }
 
   close(id: string, dto: CloseComplaintDto, context: RequestContext): Promise<ComplaintEntity> {
-    const note = trimmed(dto.note);
+    const note = trimmedOrNull(dto.note);
     return this.act(id, context, {
       action: 'close',
       input: { customerAccepted: dto.customerAccepted, note },
@@ -120,7 +119,7 @@ export class ComplaintActionsService {
    * once: by hand or by its deadline, whichever comes first; a second time is refused (409).
    */
   escalate(id: string, dto: EscalateComplaintDto, context: RequestContext): Promise<ComplaintEntity> {
-    const reason = trimmed(dto.reason);
+    const reason = trimmedOrNull(dto.reason);
     return this.act(id, context, {
       action: 'escalate',
       input: { reason },

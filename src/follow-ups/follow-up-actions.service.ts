@@ -1,3 +1,4 @@
+import { trimmedOrNull } from '../common/text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -55,8 +56,6 @@ interface ActionRequest {
   effect: (tx: Tx, followUp: FollowUpEntity, now: Date) => Promise<ActionEffect>;
 }
 
-const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
-
 /**
  * The outcomes of a visit (SPEC §3.3). Each is one transaction on the visit, locked for its length:
  * the workflow's decision, the change with its version, the audit entry, and what the outcome leads
@@ -109,7 +108,7 @@ export class FollowUpActionsService {
       effect: (_tx, followUp, now) => {
         const attemptedAt = dto.attemptedAt ?? now;
         const { attempts, status } = afterAttempt(followUp.attemptCount);
-        const note = trimmed(dto.note);
+        const note = trimmedOrNull(dto.note);
         return Promise.resolve({
           status,
           change: {
@@ -196,7 +195,7 @@ export class FollowUpActionsService {
     context: RequestContext,
   ): Promise<ActionEffect> {
     const ticketId = followUp.ticketId as string;
-    const comments = trimmed(dto.comments);
+    const comments = trimmedOrNull(dto.comments);
     const action = dto.satisfied ? null : (dto.action ?? null);
     const change: QueryDeepPartialEntity<FollowUpEntity> = {
       method: dto.method,
@@ -269,7 +268,7 @@ export class FollowUpActionsService {
       contactedAt: dto.contactedAt,
       satisfied: dto.satisfied ?? null,
       score: dto.score ?? null,
-      comments: trimmed(dto.comments),
+      comments: trimmedOrNull(dto.comments),
       findings,
       completedAt: now,
       completedBy: context.user.id,

@@ -1,3 +1,4 @@
+import { trimmedOrNull } from '../common/text';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,7 +11,7 @@ import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError, VersionConflictError } from '../common/errors/domain-error';
-import { invalidFields } from '../common/errors/validation-errors';
+import { assertNotAfter, assertNotBefore, invalidFields } from '../common/errors/validation-errors';
 import { NotificationService } from '../common/mail/notification.service';
 import {
   type WorkflowActionRequest,
@@ -66,8 +67,6 @@ const AUDIT_ACTIONS: Readonly<Record<ReturnAction, string>> = {
   close: 'return.closed',
 };
 
-const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
-
 /**
  * The workflow actions on returned goods (SPEC §3.2). Each is one transaction: the decision of the
  * pure workflow, a compare-and-set on status and version (of two racing actions exactly one applies),
@@ -93,10 +92,16 @@ export class ReturnActionsService {
         const kind = dto.kind ?? record.kind;
         const urgent = dto.urgent ?? record.urgent;
         return Promise.resolve({
-          change: { inspectedAt: now, finding: dto.finding, inspectionNote: trimmed(dto.note), kind, urgent },
+          change: {
+            inspectedAt: now,
+            finding: dto.finding,
+            inspectionNote: trimmedOrNull(dto.note),
+            kind,
+            urgent,
+          },
           details: {
             finding: dto.finding,
-            note: trimmed(dto.note),
+            note: trimmedOrNull(dto.note),
             ...(kind !== record.kind ? { kind: { from: record.kind, to: kind } } : {}),
             ...(urgent !== record.urgent ? { urgent: { from: record.urgent, to: urgent } } : {}),
           },
@@ -121,7 +126,7 @@ export class ReturnActionsService {
             registeredBy: clerk.id,
             registeredByName: clerk.displayName,
           },
-          details: { handedOverBy, registeredByName: clerk.displayName, note: trimmed(dto.note) },
+          details: { handedOverBy, registeredByName: clerk.displayName, note: trimmedOrNull(dto.note) },
         };
       },
     });
@@ -165,7 +170,7 @@ export class ReturnActionsService {
             shippedAt: shippedAt.toISOString(),
             chaseIntervalDays: interval,
             nextChaseDueAt: nextChaseDueAt.toISOString(),
-            note: trimmed(dto.note),
+            note: trimmedOrNull(dto.note),
           },
           afterWrite: (writer) => this.scheduler.chaseAt(writer, id, nextChaseDueAt, context.requestId),
         };
@@ -188,7 +193,7 @@ export class ReturnActionsService {
         const nextChaseDueAt = chaseDueAfter(chasedAt, interval);
         const chaser = await tx.getRepository(UserEntity).findOneByOrFail({ id: context.user.id });
         const note = dto.note.trim();
-        const contact = trimmed(dto.contact);
+        const contact = trimmedOrNull(dto.contact);
         return {
           change: { lastChasedAt: chasedAt, chaseCount: record.chaseCount + 1, nextChaseDueAt },
           details: {
@@ -235,12 +240,12 @@ export class ReturnActionsService {
             },
           ]);
         }
-        const replacementSerialNumber = trimmed(dto.replacementSerialNumber);
+        const replacementSerialNumber = trimmedOrNull(dto.replacementSerialNumber);
         return Promise.resolve({
           change: {
             backAt,
             vendorOutcome: dto.outcome,
-            vendorNote: trimmed(dto.note),
+            vendorNote: trimmedOrNull(dto.note),
             replacementSerialNumber,
             nextChaseDueAt: null,
           },
@@ -248,7 +253,7 @@ export class ReturnActionsService {
             outcome: dto.outcome,
             backAt: backAt.toISOString(),
             replacementSerialNumber,
-            note: trimmed(dto.note),
+            note: trimmedOrNull(dto.note),
           },
         });
       },
@@ -276,7 +281,7 @@ export class ReturnActionsService {
             returnedAt: returnedAt.toISOString(),
             method: dto.method,
             receivedByName,
-            note: trimmed(dto.note),
+            note: trimmedOrNull(dto.note),
           },
         });
       },
@@ -328,7 +333,12 @@ export class ReturnActionsService {
             // Refunded goods were settled with the customer at the refund.
             settledAt: record.settledAt ?? now,
           },
-          details: { scrappedOn: dto.scrappedOn, method: dto.method, recycler, note: trimmed(dto.note) },
+          details: {
+            scrappedOn: dto.scrappedOn,
+            method: dto.method,
+            recycler,
+            note: trimmedOrNull(dto.note),
+          },
         });
       },
     });
@@ -340,7 +350,7 @@ export class ReturnActionsService {
       input: {},
       expectedVersion: dto.expectedVersion,
       effect: (_tx, _record, now) =>
-        Promise.resolve({ change: { closedAt: now }, details: { note: trimmed(dto.note) } }),
+        Promise.resolve({ change: { closedAt: now }, details: { note: trimmedOrNull(dto.note) } }),
     });
   }
 
@@ -454,17 +464,5 @@ export class ReturnActionsService {
       .insert({ returnId: id, ...historyEntry(applied, request.action, context) });
     await this.audit.append(tx, auditEntry(applied, AUDIT_ACTIONS[request.action], context));
     return after;
-  }
-}
-
-function assertNotBefore(field: string, value: Date, earliest: Date): void {
-  if (value.getTime() < earliest.getTime()) {
-    throw invalidFields([{ field, problems: [`${field} must not be before ${earliest.toISOString()}`] }]);
-  }
-}
-
-function assertNotAfter(field: string, value: Date, latest: Date): void {
-  if (value.getTime() > latest.getTime()) {
-    throw invalidFields([{ field, problems: [`${field} must not be in the future`] }]);
   }
 }

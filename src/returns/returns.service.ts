@@ -1,3 +1,4 @@
+import { trimmedOrNull } from '../common/text';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
@@ -73,8 +74,6 @@ interface Intake {
   }[];
 }
 
-const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
-
 /** Intake, reading and listing of returned goods; the workflow actions live in ReturnActionsService. */
 @Injectable()
 export class ReturnsService {
@@ -117,10 +116,10 @@ export class ReturnsService {
         }
         items.push({
           productId: product.id,
-          description: trimmed(item.description) ?? product.name,
-          serialNumber: trimmed(item.serialNumber),
-          condition: trimmed(item.condition),
-          accessories: trimmed(item.accessories),
+          description: trimmedOrNull(item.description) ?? product.name,
+          serialNumber: trimmedOrNull(item.serialNumber),
+          condition: trimmedOrNull(item.condition),
+          accessories: trimmedOrNull(item.accessories),
         });
       }
       if (!customer || problems.length > 0) throw invalidFields(problems);

@@ -1,3 +1,4 @@
+import { trimmedOrNull } from '../common/text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -11,7 +12,12 @@ import { Clock } from '../common/clock';
 import { CompanyCalendar } from '../common/company-calendar';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError } from '../common/errors/domain-error';
-import { type FieldProblem, invalidFields } from '../common/errors/validation-errors';
+import {
+  type FieldProblem,
+  assertNotAfter,
+  assertNotBefore,
+  invalidFields,
+} from '../common/errors/validation-errors';
 import {
   type WorkflowActionRequest,
   type WorkflowEffect,
@@ -62,8 +68,6 @@ interface ActionRequest extends WorkflowActionRequest<TicketEntity, ActionEffect
   action: TicketAction;
   input: TicketActionInput;
 }
-
-const trimmed = (text: string | undefined | null): string | null => text?.trim() || null;
 
 /**
  * The workflow actions on a repair ticket (SPEC §3.1). Each is one transaction: the decision of the
@@ -128,7 +132,7 @@ export class TicketActionsService {
             outletId,
             previousTechnicianId: ticket.technicianId,
           },
-          reason: trimmed(dto.reason),
+          reason: trimmedOrNull(dto.reason),
           events: ['dispatched'],
         };
       },
@@ -145,7 +149,7 @@ export class TicketActionsService {
         return Promise.resolve({
           // The first acceptance is the response to the customer; a later one (after a re-dispatch) is not.
           change: { acceptedAt: ticket.acceptedAt ?? now, appointmentAt: dto.appointmentAt },
-          details: { appointmentAt: dto.appointmentAt.toISOString(), note: trimmed(dto.note) },
+          details: { appointmentAt: dto.appointmentAt.toISOString(), note: trimmedOrNull(dto.note) },
         });
       },
     });
@@ -164,7 +168,7 @@ export class TicketActionsService {
             previousAppointmentAt: ticket.appointmentAt?.toISOString() ?? null,
             appointmentAt: dto.appointmentAt.toISOString(),
           },
-          reason: trimmed(dto.reason),
+          reason: trimmedOrNull(dto.reason),
         });
       },
     });
@@ -236,9 +240,9 @@ export class TicketActionsService {
   takeBack(id: string, dto: TakeBackTicketDto, context: RequestContext): Promise<TicketEntity> {
     const items = dto.items.map((item) => ({
       description: item.description.trim(),
-      serialNumber: trimmed(item.serialNumber),
-      condition: trimmed(item.condition),
-      accessories: trimmed(item.accessories),
+      serialNumber: trimmedOrNull(item.serialNumber),
+      condition: trimmedOrNull(item.condition),
+      accessories: trimmedOrNull(item.accessories),
     }));
     return this.act(id, context, {
       action: 'take_back',
@@ -248,7 +252,7 @@ export class TicketActionsService {
         Promise.resolve({
           change: { takenBackAt: now, takenBackItems: items },
           details: { items },
-          reason: trimmed(dto.reason),
+          reason: trimmedOrNull(dto.reason),
           events: ['taken_back'],
         }),
     });
@@ -304,12 +308,12 @@ export class TicketActionsService {
       effect: (_tx, ticket, now) =>
         Promise.resolve({
           change: { heldFrom: ticket.status, heldSince: now, holdReason: dto.reason },
-          details: { holdReason: dto.reason, note: trimmed(dto.note) },
+          details: { holdReason: dto.reason, note: trimmedOrNull(dto.note) },
           afterWrite: async (tx) => {
             await tx.getRepository(TicketHoldEntity).insert({
               ticketId: ticket.id,
               reason: dto.reason,
-              note: trimmed(dto.note),
+              note: trimmedOrNull(dto.note),
               startedAt: now,
               startedBy: context.user.id,
             });
@@ -340,7 +344,7 @@ export class TicketActionsService {
             holdReason: ticket.holdReason,
             pausedMs: paused,
             resolveDueAt: resolveDueAt.toISOString(),
-            note: trimmed(dto.note),
+            note: trimmedOrNull(dto.note),
           },
           reschedule: ['resolve'],
           afterWrite: async (tx) => {
@@ -510,18 +514,6 @@ export class TicketActionsService {
     }
     await this.audit.append(tx, auditEntry(applied, `ticket.${request.action}`, context));
     return after;
-  }
-}
-
-function assertNotBefore(field: string, value: Date, earliest: Date): void {
-  if (value.getTime() < earliest.getTime()) {
-    throw invalidFields([{ field, problems: [`${field} must not be before ${earliest.toISOString()}`] }]);
-  }
-}
-
-function assertNotAfter(field: string, value: Date, latest: Date): void {
-  if (value.getTime() > latest.getTime()) {
-    throw invalidFields([{ field, problems: [`${field} must not be in the future`] }]);
   }
 }
 

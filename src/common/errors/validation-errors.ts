@@ -41,3 +41,17 @@ export function assertDateOrder(
     ]);
   }
 }
+
+/** 400 naming the field when an instant lies before the earliest one it may be. */
+export function assertNotBefore(field: string, value: Date, earliest: Date): void {
+  if (value.getTime() < earliest.getTime()) {
+    throw invalidFields([{ field, problems: [`${field} must not be before ${earliest.toISOString()}`] }]);
+  }
+}
+
+/** 400 naming the field when an instant lies after `latest` (usually now: not in the future). */
+export function assertNotAfter(field: string, value: Date, latest: Date): void {
+  if (value.getTime() > latest.getTime()) {
+    throw invalidFields([{ field, problems: [`${field} must not be in the future`] }]);
+  }
+}
