@@ -77,7 +77,10 @@ export async function seedDemo(config: AppConfig, log: Log = () => undefined): P
       log(`已创建管理员 created admin ${DEMO_ADMIN.username}`);
     }
     const { port } = app.getHttpServer().address() as AddressInfo;
-    run = new SeedRun(`http://127.0.0.1:${port}`, clock, config.companyTimeZone, () => runDueJobs(config));
+    run = new SeedRun(`http://127.0.0.1:${port}`, clock, config.companyTimeZone, {
+      runJobs: () => runDueJobs(config),
+      mailText: (id) => mailText(dataSource, id),
+    });
     for (const step of DEMO_STEPS) {
       log(`… ${step.title}`);
       try {
@@ -160,6 +163,15 @@ async function runDueJobs(config: AppConfig): Promise<void> {
   }
 }
 
+/** The text of a mail as it went out, read where the system keeps it. */
+async function mailText(dataSource: DataSource, messageId: string): Promise<string> {
+  const [message] = await dataSource.query<{ body: string }[]>('SELECT body FROM messages WHERE id = $1', [
+    messageId,
+  ]);
+  if (!message) throw new Error(`No message ${messageId}`);
+  return message.body;
+}
+
 /** Jobs due by `dueBy` that no consumer has handled yet (mail is sent or failed, never waited for). */
 async function unhandledJobs(dataSource: DataSource, dueBy: Date): Promise<number> {
   const [{ n }] = await dataSource.query<[{ n: number }]>(
@@ -236,13 +248,17 @@ class SeedRun implements SeedContext {
     private readonly baseUrl: string,
     private readonly clock: SeedClock,
     readonly timeZone: string,
-    private readonly runJobs: () => Promise<void>,
+    private readonly worker: { runJobs(): Promise<void>; mailText(id: string): Promise<string> },
   ) {
     this.today = calendarDate(clock.now(), timeZone);
   }
 
   runBackgroundJobs(): Promise<void> {
-    return this.runJobs();
+    return this.worker.runJobs();
+  }
+
+  mailText(messageId: string): Promise<string> {
+    return this.worker.mailText(messageId);
   }
 
   setAppTime(at: Date | null): void {

@@ -607,11 +607,17 @@ describe('satisfaction surveys (满意度调查)', () => {
         .get('/survey-invitations?status=pending&source=campaign&pageSize=1')
         .expect(200);
       const invitationId = pending.body.items[0].id as string;
-      // The mail's text, as the messages register keeps it, holds the link.
+      // Staff reading the messages register see the page, not the token that answers as the customer.
       const messages = await manager()
         .get(`/messages?relatedType=survey_invitation&relatedId=${invitationId}`)
         .expect(200);
-      const token = tokenInMail(messages.body.items[0].body);
+      const shown = messages.body.items[0].body as string;
+      expect(shown).toContain('/api/v1/public/surveys/…');
+      const sent = await t.dataSource
+        .getRepository(MessageEntity)
+        .findOneByOrFail({ relatedType: 'survey_invitation', relatedId: invitationId });
+      const token = tokenInMail(sent.body);
+      expect(shown).not.toContain(token);
       const [first, second] = await Promise.all([
         open.post(token, { answers: { overall: 4 } }),
         open.post(token, { answers: { overall: 2 } }),

@@ -72,6 +72,11 @@ export interface SeedContext {
    * the tickets resolved so far exist (they come from the tickets' events) before a step works on them.
    */
   runBackgroundJobs(): Promise<void>;
+  /**
+   * A mail's text as the recipient got it: how the demo customers open the answer links of their
+   * survey invitations (the API shows staff these mails without the links' secret tokens).
+   */
+  mailText(messageId: string): Promise<string>;
 }
 
 /** One part of the demo company. Steps run in order and may use what earlier steps created. */

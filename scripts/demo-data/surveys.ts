@@ -12,7 +12,7 @@ import type {
 } from '../../src/surveys/dto/survey-template.dto';
 import type { DemoSession } from './api-client';
 import { AGENT, DEMO_EMAIL_DOMAIN, MANAGER } from './people';
-import type { SeedStep } from './seed-step';
+import type { SeedContext, SeedStep } from './seed-step';
 
 /** The company's survey: overall satisfaction (CSAT), likelihood to recommend (NPS), punctuality, comments. */
 export const DEMO_SURVEY: CreateSurveyTemplateDto = {
@@ -125,7 +125,7 @@ export const surveySetupStep: SeedStep = {
 /**
  * Answered surveys (满意度调查答卷): the worker first sends the invitations of the closed repairs; the
  * manager then sends the campaign; the customers answer through the public page with the links of
- * their mails (the messages register keeps each mail's text), some never do.
+ * their mails, some never do.
  */
 export const surveysStep: SeedStep = {
   title: '满意度调查 satisfaction surveys',
@@ -149,7 +149,7 @@ export const surveysStep: SeedStep = {
     for (const invitation of ordered) {
       const answers = DEMO_SURVEY_ANSWERS[invitation.customer.name];
       if (!answers || answered.has(invitation.customer.name)) continue;
-      await answer(manager, invitation, answers);
+      await answer(context, manager, invitation, answers);
       answered.add(invitation.customer.name);
       context.counted('surveyResponses');
     }
@@ -170,6 +170,7 @@ async function allInvitations(manager: DemoSession): Promise<SurveyInvitationRes
 
 /** Answers as the customer would: the link's token from the invitation mail, the public page, no login. */
 async function answer(
+  context: SeedContext,
   manager: DemoSession,
   invitation: SurveyInvitationResponse,
   answers: Record<string, number | string>,
@@ -177,7 +178,9 @@ async function answer(
   const mails = await manager.get<MessagePageResponse>(
     `/messages?relatedType=survey_invitation&relatedId=${invitation.id}`,
   );
-  const token = /\/public\/surveys\/([A-Za-z0-9_-]{43})/.exec(mails.items[0]?.body ?? '')?.[1];
+  const mail = mails.items[0];
+  const text = mail ? await context.mailText(mail.id) : '';
+  const token = /\/public\/surveys\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
   if (!token) throw new Error(`No survey link in the invitation mail to ${invitation.customer.name}`);
   await manager.anonymous('GET', `/public/surveys/${token}`);
   await manager.anonymous('POST', `/public/surveys/${token}`, { answers });

@@ -53,13 +53,23 @@ export class MessageResponse {
 
 export class MessagePageResponse extends PageResponseOf(MessageResponse) {}
 
+/**
+ * A link to a public page carries a secret token (a survey's answer link): whoever holds it can act
+ * as the customer, so staff reading the register see the page but not the token.
+ */
+const PUBLIC_LINK_TOKEN = /(\/api\/v1\/public\/[a-z-]+\/)[A-Za-z0-9_-]{16,}/g;
+
+export function withoutLinkTokens(text: string): string {
+  return text.replace(PUBLIC_LINK_TOKEN, '$1…');
+}
+
 export function toMessageResponse(message: MessageEntity): MessageResponse {
   return {
     id: message.id,
     channel: message.channel,
     recipient: message.recipient,
     subject: message.subject,
-    body: message.body,
+    body: withoutLinkTokens(message.body),
     template: message.template,
     language: message.language,
     relatedType: message.relatedType,
