@@ -18,12 +18,8 @@ import type {
 } from '../../src/complaints/dto/complaint-response.dto';
 import type { TicketPageResponse } from '../../src/tickets/dto/ticket-response.dto';
 import { AGENT, MANAGER } from './people';
-import { type SeedContext, type SeedStep, timeOnDay } from './seed-step';
-
-/** A moment of a story: a time of day (company time zone) some days ago, or some minutes before the seed runs. */
-type When = { day: number; time: string } | { minutesAgo: number };
-const on = (day: number, time: string): When => ({ day, time });
-const ago = (minutesAgo: number): When => ({ minutesAgo });
+import { type SeedContext, type SeedStep } from './seed-step';
+import { type When, ago, chronology, on } from './story';
 
 /** The 静安 station's own agent: she registers its customers' complaints, which stay in her outlet. */
 const JINGAN_AGENT = 'zhao.min';
@@ -188,13 +184,6 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
   },
 ];
 
-/** The instant of a story moment; minutes are counted back from `now`, days from the seed's today. */
-function instant(context: SeedContext, now: Date, when: When): Date {
-  return 'minutesAgo' in when
-    ? new Date(now.getTime() - when.minutesAgo * 60_000)
-    : timeOnDay(context, when.day, when.time);
-}
-
 function actorOf(demo: DemoComplaint, step: DemoComplaintStep): string {
   switch (step.action) {
     case 'investigate':
@@ -256,33 +245,6 @@ async function register(context: SeedContext, demo: DemoComplaint, receivedAt: D
   return created.id;
 }
 
-interface StoryMoment {
-  demo: DemoComplaint;
-  /** The step, or null for the registration. */
-  step: DemoComplaintStep | null;
-  at: Date;
-}
-
-/** Every moment of every story, in the order they happened; a story told out of order fails here. */
-function chronology(context: SeedContext, now: Date): StoryMoment[] {
-  const moments = DEMO_COMPLAINTS.flatMap((demo) => {
-    const own: StoryMoment[] = [
-      { demo, step: null, at: instant(context, now, demo.receivedAt) },
-      ...demo.steps.map((step) => ({ demo, step, at: instant(context, now, step.at) })),
-    ];
-    own.forEach((moment, index) => {
-      const previous = own[index - 1];
-      if (previous && previous.at.getTime() > moment.at.getTime()) {
-        throw new Error(
-          `Demo complaint "${demo.description}": ${moment.step?.action} comes before the step it follows`,
-        );
-      }
-    });
-    return own;
-  });
-  return moments.sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-
 /**
  * Complaints, told through the API as they happened, on the application clock set to each moment in
  * turn (so CP numbers follow the order they came in). The deadline checks already due then run in the
@@ -296,7 +258,10 @@ export const complaintsStep: SeedStep = {
     const now = new Date();
     const ids = new Map<DemoComplaint, string>();
     try {
-      for (const { demo, step, at } of chronology(context, now)) {
+      for (const { demo, step, at } of chronology(context, now, DEMO_COMPLAINTS, {
+        start: (demo) => demo.receivedAt,
+        name: (demo) => `Demo complaint "${demo.description}"`,
+      })) {
         context.setAppTime(at);
         if (step === null) {
           ids.set(demo, await register(context, demo, at));

@@ -20,16 +20,13 @@ import type {
 import type { ReturnDetailResponse, ReturnPageResponse } from '../../src/returns/dto/return-response.dto';
 import type { SupplierPageResponse } from '../../src/suppliers/dto/supplier.dto';
 import { AGENT, MANAGER } from './people';
-import { type SeedContext, type SeedStep, daysFromToday, timeOnDay } from './seed-step';
+import { type SeedContext, type SeedStep, daysFromToday } from './seed-step';
+import { type When, chronology, on } from './story';
 
 /** The returns clerk of head office (返修人员): hand-over, vendor, chases, and most of the rest. */
 export const RETURNS_CLERK = 'sun.li';
 /** The 静安 station's own agent takes its customers' goods at its counter. */
 const JINGAN_AGENT = 'zhao.min';
-
-/** A moment of a story: a time of day (company time zone) some days ago, or some minutes before the seed runs. */
-type When = { day: number; time: string } | { minutesAgo: number };
-const on = (day: number, time: string): When => ({ day, time });
 
 /** What the returns desk does, as POST /returns/:id/<action> names it. */
 type DemoReturnAction =
@@ -398,12 +395,6 @@ export const DEMO_RETURNS: readonly DemoReturn[] = [
   },
 ];
 
-function instant(context: SeedContext, now: Date, when: When): Date {
-  return 'minutesAgo' in when
-    ? new Date(now.getTime() - when.minutesAgo * 60_000)
-    : timeOnDay(context, when.day, when.time);
-}
-
 /** Who does the step at the company: the manager refunds, the returns clerk does the rest. */
 function actorOf(step: DemoReturnStep): string {
   return step.action === 'refund' ? MANAGER : RETURNS_CLERK;
@@ -463,33 +454,6 @@ function bodyOf(
   }
 }
 
-interface StoryMoment {
-  demo: DemoReturn;
-  /** The step, or null for the intake itself. */
-  step: DemoReturnStep | null;
-  at: Date;
-}
-
-/** Every moment of every story in the order they happened; a story told out of order fails here. */
-function chronology(context: SeedContext, now: Date): StoryMoment[] {
-  const moments = DEMO_RETURNS.flatMap((demo) => {
-    const own: StoryMoment[] = [
-      { demo, step: null, at: instant(context, now, demo.receivedAt) },
-      ...demo.steps.map((step) => ({ demo, step, at: instant(context, now, step.at) })),
-    ];
-    own.forEach((moment, index) => {
-      const previous = own[index - 1];
-      if (previous && previous.at.getTime() > moment.at.getTime()) {
-        throw new Error(
-          `Demo return "${demo.fault}": ${moment.step?.action} comes before the step it follows`,
-        );
-      }
-    });
-    return own;
-  });
-  return moments.sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-
 /** The customer's unit of the product, as the counter finds it in the asset register. */
 async function serialOf(context: SeedContext, demo: DemoReturn): Promise<string> {
   const agent = await context.as(AGENT);
@@ -521,7 +485,10 @@ export const returnsStep: SeedStep = {
     const now = new Date();
     const ids = new Map<DemoReturn, string>();
     try {
-      for (const { demo, step, at } of chronology(context, now)) {
+      for (const { demo, step, at } of chronology(context, now, DEMO_RETURNS, {
+        start: (demo) => demo.receivedAt,
+        name: (demo) => `Demo return "${demo.fault}"`,
+      })) {
         context.setAppTime(at);
         if (step === null) {
           const agent = await context.as(demo.agent ?? AGENT);

@@ -26,12 +26,8 @@ import type {
 } from '../../src/tickets/dto/ticket-request.dto';
 import type { TicketDetailResponse } from '../../src/tickets/dto/ticket-response.dto';
 import { AGENT, DISPATCHER, MANAGER } from './people';
-import { type SeedContext, type SeedStep, timeOnDay } from './seed-step';
-
-/** A moment of a story: a time of day (company time zone) some days ago, or some minutes before the seed runs. */
-export type When = { day: number; time: string } | { minutesAgo: number };
-const on = (day: number, time: string): When => ({ day, time });
-const ago = (minutesAgo: number): When => ({ minutesAgo });
+import { type SeedContext, type SeedStep } from './seed-step';
+import { type When, ago, chronology, instant, on } from './story';
 
 /** What someone does to the ticket, as the endpoint POST /tickets/:id/<action> names it. */
 type DemoAction =
@@ -670,13 +666,6 @@ export const DEMO_TICKETS: readonly DemoTicket[] = [
   },
 ];
 
-/** The instant of a story moment; minutes are counted back from `now`, days from the seed's today. */
-function instant(context: SeedContext, now: Date, when: When): Date {
-  return 'minutesAgo' in when
-    ? new Date(now.getTime() - when.minutesAgo * 60_000)
-    : timeOnDay(context, when.day, when.time);
-}
-
 /** Who does the step (see DemoTicketStep). */
 function actorOf(step: DemoTicketStep, technician: string | null): string {
   switch (step.action) {
@@ -776,34 +765,6 @@ async function report(context: SeedContext, demo: DemoTicket, reportedAt: Date):
   return created.id;
 }
 
-interface StoryMoment {
-  demo: DemoTicket;
-  /** The step, or null for the report itself. */
-  step: DemoTicketStep | null;
-  at: Date;
-}
-
-/** Every moment of every story, in the order they happened; a story told out of order fails here. */
-function chronology(context: SeedContext, now: Date): StoryMoment[] {
-  const moments = DEMO_TICKETS.flatMap((demo) => {
-    const own: StoryMoment[] = [
-      { demo, step: null, at: instant(context, now, demo.reportedAt) },
-      ...demo.steps.map((step) => ({ demo, step, at: instant(context, now, step.at) })),
-    ];
-    own.forEach((moment, index) => {
-      const previous = own[index - 1];
-      if (previous && previous.at.getTime() > moment.at.getTime()) {
-        throw new Error(
-          `Demo ticket "${demo.fault}": ${moment.step?.action} comes before the step it follows`,
-        );
-      }
-    });
-    return own;
-  });
-  // Array sort is stable: a story's own steps at the same moment stay in their order.
-  return moments.sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-
 /**
  * Repair tickets, told through the API as they happened: the application's clock is set to each
  * moment in turn, all stories interleaved in time, so that numbers, timelines, appointments, holds and
@@ -825,7 +786,10 @@ export const ticketsStep: SeedStep = {
     const ids = new Map<DemoTicket, string>();
     const technicians = new Map<DemoTicket, string>();
     try {
-      for (const { demo, step, at: moment } of chronology(context, now)) {
+      for (const { demo, step, at: moment } of chronology(context, now, DEMO_TICKETS, {
+        start: (demo) => demo.reportedAt,
+        name: (demo) => `Demo ticket "${demo.fault}"`,
+      })) {
         context.setAppTime(moment);
         if (step === null) {
           ids.set(demo, await report(context, demo, moment));

@@ -122,7 +122,7 @@ export class AssetsService {
   async createIn(tx: Tx, dto: CreateAssetDto, context: RequestContext): Promise<RegisteredAsset> {
     const problems: FieldProblem[] = [];
     const product = await this.usableProduct(tx, dto.productId, problems);
-    await this.usableCustomer(dto.customerId, context.user, problems);
+    await this.customers.usableIn(tx, context.user, dto.customerId, problems);
     const override = this.overrideAfter(NO_OVERRIDE, dto, problems);
     if (!product || problems.length > 0) throw invalidFields(problems);
     const created = await this.writer.create(
@@ -157,7 +157,7 @@ export class AssetsService {
         const productChanged = fields.productId !== undefined && fields.productId !== before.productId;
         const soldOnChanged = fields.soldOn !== undefined && fields.soldOn !== before.soldOn;
         if (fields.customerId !== undefined && fields.customerId !== before.customerId) {
-          await this.usableCustomer(fields.customerId, context.user, problems);
+          await this.customers.usableIn(tx, context.user, fields.customerId, problems);
         }
         const product = productChanged
           ? await this.usableProduct(tx, fields.productId ?? before.productId, problems)
@@ -203,20 +203,6 @@ export class AssetsService {
     if (product?.active) return product;
     problems.push({ field: 'productId', problems: ['productId must be an active product'] });
     return null;
-  }
-
-  /** An active customer the user may see; one of another outlet reads as unknown, like a missing one. */
-  private async usableCustomer(id: string, user: AuthenticatedUser, problems: FieldProblem[]): Promise<void> {
-    const customer = await this.customers.getVisible(id, user).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
-    if (!customer?.active) {
-      problems.push({
-        field: 'customerId',
-        problems: ['customerId must be an active customer of your outlet'],
-      });
-    }
   }
 
   /** The override fields after the change; nothing, with the problem noted, when the change is refused. */

@@ -8,7 +8,7 @@ import { canSeeOutletRecord } from '../auth/domain/outlet-scope';
 import { assertOutletVisible, scopeToOutlet } from '../auth/outlet-scope.query';
 import { Tx, inTransaction } from '../common/database/transaction';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { invalidFields } from '../common/errors/validation-errors';
+import { type FieldProblem, invalidFields } from '../common/errors/validation-errors';
 import { Page, fetchPage, matchText } from '../common/http/pagination';
 import { nationalIdLast4, nationalIdProblems, normalizeNationalId } from '../common/pii/national-id';
 import { PiiCipher } from '../common/pii/pii-cipher';
@@ -70,6 +70,26 @@ export class CustomersService {
     const ids = referencedIds(references);
     const rows = ids.length === 0 ? [] : await tx.getRepository(CustomerEntity).findBy({ id: In(ids) });
     return matchReferences(rows, (customer) => customer.outletId, 'customer', viewer, references);
+  }
+
+  /**
+   * The active customer a new record names, as the acting user may see it; null with the problem noted
+   * against `customerId` otherwise (one of another outlet reads as unknown, like a missing one).
+   */
+  async usableIn(
+    tx: Tx,
+    viewer: AuthenticatedUser,
+    customerId: string,
+    problems: FieldProblem[],
+  ): Promise<CustomerEntity | null> {
+    const lookup = await this.findReferenced(tx, viewer, [{ id: customerId, field: 'customerId' }]);
+    const customer = lookup.found.get(customerId);
+    if (customer?.active) return customer;
+    problems.push({
+      field: 'customerId',
+      problems: ['customerId must be an active customer of your outlet'],
+    });
+    return null;
   }
 
   /** A customer the user may see; one of another outlet is reported as not found. */

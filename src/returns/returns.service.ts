@@ -97,16 +97,7 @@ export class ReturnsService {
       if (receivedAt.getTime() > now.getTime()) {
         problems.push({ field: 'receivedAt', problems: ['receivedAt must not be in the future'] });
       }
-      const lookup = await this.customers.findReferenced(tx, context.user, [
-        { id: dto.customerId, field: 'customerId' },
-      ]);
-      const customer = lookup.found.get(dto.customerId);
-      if (!customer?.active) {
-        problems.push({
-          field: 'customerId',
-          problems: ['customerId must be an active customer of your outlet'],
-        });
-      }
+      const customer = await this.customers.usableIn(tx, context.user, dto.customerId, problems);
       const items: Intake['items'] = [];
       for (const [index, item] of dto.items.entries()) {
         const product = await this.products.find(item.productId, tx);

@@ -75,16 +75,7 @@ export class TicketsService {
       if (reportedAt.getTime() > now.getTime()) {
         problems.push({ field: 'reportedAt', problems: ['reportedAt must not be in the future'] });
       }
-      const lookup = await this.customers.findReferenced(tx, context.user, [
-        { id: dto.customerId, field: 'customerId' },
-      ]);
-      const customer = lookup.found.get(dto.customerId);
-      if (!customer?.active) {
-        problems.push({
-          field: 'customerId',
-          problems: ['customerId must be an active customer of your outlet'],
-        });
-      }
+      const customer = await this.customers.usableIn(tx, context.user, dto.customerId, problems);
       const unit = await this.unitOf(tx, dto, customer?.id ?? null, problems);
       if (!customer || !unit || problems.length > 0) throw invalidFields(problems);
 

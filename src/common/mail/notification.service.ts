@@ -11,7 +11,7 @@ import { consumeOnce } from '../outbox/consume-once';
 import { OutboxService } from '../outbox/outbox.service';
 import { MailTransport } from './mail-transport';
 import { MailTemplate, renderMail } from './mail-templates';
-import { MessageEntity } from './message.entity';
+import { MessageEntity, type MessageStatus } from './message.entity';
 
 export interface MailRequest {
   to: string;
@@ -45,20 +45,7 @@ export class NotificationService {
   ) {}
 
   async queueMail(tx: Tx, request: MailRequest): Promise<MessageEntity> {
-    const language = request.language ?? 'zh';
-    const rendered = renderMail(request.template, language, request.params);
-    const message = tx.getRepository(MessageEntity).create({
-      channel: 'email',
-      recipient: request.to,
-      subject: rendered.subject,
-      body: rendered.text,
-      template: request.template,
-      language,
-      relatedType: request.related?.type ?? null,
-      relatedId: request.related?.id ?? null,
-      status: 'queued',
-    });
-    await tx.getRepository(MessageEntity).save(message);
+    const message = await record(tx, request, { channel: 'email', recipient: request.to, status: 'queued' });
     await this.outbox.add(
       tx,
       'mail.send',
@@ -72,21 +59,8 @@ export class NotificationService {
    * A notice for someone who has no mail address: recorded like a mail (the same rendered text is what
    * the caller says), as a call a person is to make. No job sends it; recordCallMade marks it made.
    */
-  async queuePhoneCall(tx: Tx, request: PhoneCallRequest): Promise<MessageEntity> {
-    const language = request.language ?? 'zh';
-    const rendered = renderMail(request.template, language, request.params);
-    const message = tx.getRepository(MessageEntity).create({
-      channel: 'phone',
-      recipient: request.phone,
-      subject: rendered.subject,
-      body: rendered.text,
-      template: request.template,
-      language,
-      relatedType: request.related?.type ?? null,
-      relatedId: request.related?.id ?? null,
-      status: 'to_call',
-    });
-    return tx.getRepository(MessageEntity).save(message);
+  queuePhoneCall(tx: Tx, request: PhoneCallRequest): Promise<MessageEntity> {
+    return record(tx, request, { channel: 'phone', recipient: request.phone, status: 'to_call' });
   }
 
   /** The call of a queuePhoneCall message was made at `calledAt`; false when it was not one still to make. */
@@ -199,4 +173,25 @@ export class NotificationService {
       }
     });
   }
+}
+
+/** A notice rendered in its language and kept in the messages register, on the channel it goes by. */
+function record(
+  tx: Tx,
+  request: Omit<MailRequest, 'to'>,
+  how: { channel: 'email' | 'phone'; recipient: string; status: MessageStatus },
+): Promise<MessageEntity> {
+  const language = request.language ?? 'zh';
+  const rendered = renderMail(request.template, language, request.params);
+  return tx.getRepository(MessageEntity).save(
+    tx.getRepository(MessageEntity).create({
+      ...how,
+      subject: rendered.subject,
+      body: rendered.text,
+      template: request.template,
+      language,
+      relatedType: request.related?.type ?? null,
+      relatedId: request.related?.id ?? null,
+    }),
+  );
 }
