@@ -251,7 +251,7 @@ describe('the audit pack', () => {
       const manifest = manifestOf(pack.files);
       expect(manifest.auditLog).toEqual({
         verified: true,
-        headSeq: String(verification.checked),
+        headSeq: verification.headSeq,
         headHash: verification.headHash,
       });
       const [head] = await t.dataSource.query(`SELECT hash FROM audit_log WHERE seq = $1`, [

@@ -97,7 +97,12 @@ describe('audit trail', () => {
     expect(await count()).toBe(before + 60);
     const result = await audit.verify();
     const newest = await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'DESC' }, take: 1 });
-    expect(result).toEqual({ ok: true, checked: before + 60, headHash: newest[0]?.hash });
+    expect(result).toEqual({
+      ok: true,
+      checked: before + 60,
+      headSeq: newest[0]?.seq,
+      headHash: newest[0]?.hash,
+    });
     const seqs = (await dataSource.getRepository(AuditLogEntity).find({ order: { seq: 'ASC' } })).map((e) =>
       Number(e.seq),
     );
@@ -137,5 +142,6 @@ describe('audit trail', () => {
       .expect(200);
     expect(verify.body).toMatchObject({ ok: false, firstBrokenSeq: target.seq });
     expect(verify.body.checked).toBe(Number(target.seq) - 1);
+    expect(verify.body.headSeq).toBe(String(Number(target.seq) - 1));
   });
 });

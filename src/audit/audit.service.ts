@@ -46,6 +46,8 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq?: string;
+  /** The sequence of the last entry checked (null for an empty log): with headHash it pins the chain. */
+  headSeq: string | null;
   /** The hash of the last entry checked: written down elsewhere (an audit pack, a report), it pins the whole chain. */
   headHash: string;
 }
@@ -53,6 +55,13 @@ export interface VerifyResult {
 /** JSON round trip: what we hash is exactly what jsonb gives back (no undefined, dates as strings). */
 function jsonSafe(changes: Record<string, unknown> | undefined): Record<string, unknown> {
   return JSON.parse(JSON.stringify(changes ?? {})) as Record<string, unknown>;
+}
+
+function chainHead(cursor: ChainCursor, checked: number): Pick<VerifyResult, 'headSeq' | 'headHash'> {
+  return {
+    headSeq: checked > 0 ? (cursor.nextSeq - 1n).toString() : null,
+    headHash: cursor.lastHash,
+  };
 }
 
 @Injectable()
@@ -123,12 +132,17 @@ export class AuditService {
           hash: entry.hash,
         });
         if (!next) {
-          return { ok: false, checked, firstBrokenSeq: cursor.nextSeq.toString(), headHash: cursor.lastHash };
+          return {
+            ok: false,
+            checked,
+            firstBrokenSeq: cursor.nextSeq.toString(),
+            ...chainHead(cursor, checked),
+          };
         }
         cursor = next;
         checked += 1;
       }
-      if (batch.length < VERIFY_BATCH) return { ok: true, checked, headHash: cursor.lastHash };
+      if (batch.length < VERIFY_BATCH) return { ok: true, checked, ...chainHead(cursor, checked) };
     }
   }
 }

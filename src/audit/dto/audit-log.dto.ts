@@ -55,6 +55,9 @@ export class VerifyResponse {
   @ApiPropertyOptional({ description: 'Sequence of the first entry that does not fit the chain' })
   firstBrokenSeq?: string;
 
+  @ApiProperty({ nullable: true, type: String, description: 'Sequence of the last entry that fits' })
+  headSeq!: string | null;
+
   @ApiProperty({ description: 'Hash of the last entry that fits; kept elsewhere, it pins the whole chain' })
   headHash!: string;
 }

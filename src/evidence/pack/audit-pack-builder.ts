@@ -266,8 +266,7 @@ class AuditPackWriter {
       },
       auditLog: {
         verified: verification.ok,
-        // A sound chain runs from 1 without gaps, so its head is the count of entries checked.
-        headSeq: verification.ok && verification.checked > 0 ? String(verification.checked) : null,
+        headSeq: verification.headSeq,
         headHash: verification.headHash,
       },
       kpis: {
