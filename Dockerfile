@@ -21,4 +21,5 @@ ENV DATA_DIR=/app/data PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# A smaller heap for a little CPU: an audit pack of a year then stays within 300 MB (README: Benchmarks).
+CMD ["node", "--optimize-for-size", "dist/src/main.js"]

@@ -33,6 +33,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { DocumentsModule } from './documents/documents.module';
 import { WorkerModule } from './worker.module';
 
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         ComplaintsModule,
         FollowUpsModule,
         SurveysModule,
+        DocumentsModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

@@ -12,6 +12,7 @@ import { type EvidenceSource, EvidenceSources } from '../src/evidence/evidence-s
 import { type ExportBuildPayload, ExportsProcessor } from '../src/evidence/jobs/exports.processor';
 import { PACK_TEMP_PREFIX, type PackManifestFile } from '../src/evidence/pack/audit-pack-builder';
 import { type TicketDesk, type TicketView, act, createTicketDesk, ticketInState } from './factories/tickets';
+import { type DocumentBody, currentDocument, pdfBytes } from './factories/documents';
 import { auditEntriesFor } from './support/audit-entries';
 import { type TestApp, createTestApp } from './support/test-app';
 
@@ -39,7 +40,6 @@ interface Manifest {
   generator: { name: string; version: string };
   parameters: Record<string, unknown>;
   auditLog: { verified: boolean; headSeq: string | null; headHash: string };
-  kpis: { available: boolean };
   files: PackManifestFile[];
 }
 
@@ -75,6 +75,7 @@ describe('the audit pack', () => {
   let desk: TicketDesk;
   let auditor: string;
   const resolved: TicketView[] = [];
+  let manual: DocumentBody;
 
   const as = (token: string) => ({
     get: (url: string) => t.http().get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
@@ -162,6 +163,7 @@ describe('the audit pack', () => {
     }
     // One still open: a repair request of the period, but no repair record.
     await ticketInState(t, desk, 'dispatched');
+    manual = await currentDocument(t, desk.manager.token, { number: 'QP-7.5-01' }, { label: 'A/0' });
     t.clock.setTo('2026-04-02T10:00:00+08:00');
   });
   afterAll(() => t.close());
@@ -212,7 +214,6 @@ describe('the audit pack', () => {
       }
       expect(manifest.generator).toEqual({ name: 'aftersales-service', version: expect.any(String) });
       expect(manifest.parameters).toEqual({ ...PERIOD, lang: 'zh', sampleSize: 3, seed: 'seed-a' });
-      expect(manifest.kpis.available).toBe(false);
     });
 
     it('holds every register in XLSX and PDF with the records the catalog counts', async () => {
@@ -230,6 +231,17 @@ describe('the audit pack', () => {
       }
     });
 
+    it('encloses the file of each controlled document in force, as it was approved', async () => {
+      const file = 'documents/QP-7.5-01-A_0-QP-7.5-01.pdf';
+      expect([...pack.files.keys()].filter((name) => name.startsWith('documents/'))).toEqual([file]);
+      expect(pack.files.get(file)).toEqual(pdfBytes(manual.id));
+      const listed = manifestOf(pack.files).files.find((entry) => entry.path === file);
+      expect(listed).toMatchObject({ sha256: manual.currentVersion?.file.sha256, records: 1 });
+      const index = (await pdfParse(pack.files.get('index.pdf')!)).text.replace(/\s+/g, '');
+      expect(index).toContain('随附文件');
+      expect(index).toContain('documents/');
+    });
+
     it('prints the drawn repair records as forms and says how they were drawn', async () => {
       expect(formsIn(pack.files)).toEqual(expectedForms('seed-a', 3));
       const [first] = formsIn(pack.files);
@@ -243,7 +255,14 @@ describe('the audit pack', () => {
 
     it('indexes the evidence and pins the audit log as it stood', async () => {
       const index = (await pdfParse(pack.files.get('index.pdf')!)).text.replace(/\s+/g, '');
-      for (const expected of ['审核资料包索引', COMPANY, 'repair-records', '维修记录单', 'seed-a', 'KPI']) {
+      for (const expected of [
+        '审核资料包索引',
+        COMPANY,
+        'repair-records',
+        '维修记录单',
+        'seed-a',
+        '随附文件',
+      ]) {
         expect(index).toContain(expected);
       }
       const verification = JSON.parse(pack.files.get('audit-trail/verification.json')!.toString('utf8'));

@@ -52,6 +52,7 @@ const AVAILABLE = [
   'surveys',
   'notifications',
   'corrective-actions',
+  'documents',
   'audit-trail',
 ];
 const JUNE: ExportPeriod = { from: '2026-06-01', to: '2026-06-30' };

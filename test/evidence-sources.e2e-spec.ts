@@ -24,6 +24,7 @@ import {
 } from './factories/tickets';
 import { createReturnsDesk, intake, returnAct } from './factories/returns';
 import { surveyTemplateBody, tokenInMail } from './factories/surveys';
+import { currentDocument } from './factories/documents';
 import { type TestApp, createTestApp } from './support/test-app';
 import { runTicketEvent, ticketOutboxRows } from './support/ticket-jobs';
 
@@ -632,6 +633,8 @@ describe('evidence sources', () => {
       satisfied: true,
       score: 5,
     });
+
+    await currentDocument(t, manager.token, { number: 'QP-8.2-01', title: '顾客投诉处理程序' });
 
     const everything: ExportPeriod = { from: '2000-01-01', to: aroundToday.to };
     const codes = sources.codes();

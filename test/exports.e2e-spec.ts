@@ -553,7 +553,7 @@ describe('register exports', () => {
     it('names an evidence type that does not exist or has no records source, a bad format, a period backwards', async () => {
       const unknown = await requestExport({ evidence: 'invoices', format: 'xlsx' }).expect(400);
       expect(fieldsOf(unknown.body)).toEqual(['evidence']);
-      const sourceless = await requestExport({ evidence: 'documents', format: 'xlsx' }).expect(400);
+      const sourceless = await requestExport({ evidence: 'kpi-summary', format: 'xlsx' }).expect(400);
       expect(fieldsOf(sourceless.body)).toEqual(['evidence']);
       const format = await requestExport({ evidence: 'complaints', format: 'docx' }).expect(400);
       expect(fieldsOf(format.body)).toEqual(['format']);

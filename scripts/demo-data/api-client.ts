@@ -13,6 +13,13 @@ export class DemoApiError extends Error {
   }
 }
 
+/** A file a demo user uploads. */
+export interface DemoFile {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
 /** One logged-in user talking to the API, as a person at the console would. */
 export class DemoSession {
   constructor(
@@ -35,6 +42,14 @@ export class DemoSession {
 
   put<T>(path: string, body: object): Promise<T> {
     return this.send<T>('PUT', path, body);
+  }
+
+  /** A multipart form with one file (POST /attachments), as the console's file picker sends it. */
+  upload<T>(path: string, fields: Record<string, string>, file: DemoFile): Promise<T> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([file.bytes], { type: file.contentType }), file.name);
+    return call<T>(this.baseUrl, 'POST', path, form, { authorization: `Bearer ${this.token}` });
   }
 
   /** The same server without logging in, as a customer's browser calls a public page. */
@@ -60,10 +75,12 @@ async function call<T>(
   body: object | undefined,
   headers: Record<string, string> = {},
 ): Promise<T> {
+  // A form goes as multipart (fetch sets its boundary); any other body as JSON.
+  const payload = body === undefined || body instanceof FormData ? body : JSON.stringify(body);
   const response = await fetch(`${baseUrl}/${API_PREFIX}${path}`, {
     method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { ...headers, ...(typeof payload === 'string' ? { 'content-type': 'application/json' } : {}) },
+    body: payload,
   });
   const parsed = parseBody(await response.text());
   if (!response.ok) throw new DemoApiError(method, path, response.status, parsed);

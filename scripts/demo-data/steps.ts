@@ -12,6 +12,7 @@ import { returnsStep } from './returns';
 import { complaintsStep } from './complaints';
 import { followUpsStep } from './follow-ups';
 import { toolsStep } from './tools';
+import { documentsStep } from './documents';
 
 /**
  * The demo company, built in this order; each step may use what the steps before it created.
@@ -26,6 +27,7 @@ export const DEMO_STEPS: readonly SeedStep[] = [
   catalogStep,
   suppliersStep,
   toolsStep,
+  documentsStep,
   customersStep,
   assetsStep,
   trainingsStep,

@@ -8,6 +8,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { RecordFormPrinter } from './forms/form-printing';
 import { EvidenceForms } from './pack/evidence-forms';
+import { PackFileSets } from './pack/pack-file-sets';
 
 /**
  * Audit evidence: the catalog of evidence types, register exports and (later) the audit pack. Global,
@@ -24,8 +25,17 @@ import { EvidenceForms } from './pack/evidence-forms';
     exportFileStoreProvider,
     EvidenceCatalogService,
     EvidenceForms,
+    PackFileSets,
     RecordFormPrinter,
   ],
-  exports: [EvidenceSources, EvidenceForms, RecordFormPrinter, ExportBuildService],
+  exports: [
+    EvidenceSources,
+    EvidenceForms,
+    PackFileSets,
+    RecordFormPrinter,
+    ExportBuildService,
+    EvidenceCatalogService,
+    ExportsService,
+  ],
 })
 export class EvidenceModule {}

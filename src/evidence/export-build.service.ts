@@ -31,6 +31,7 @@ import { EXPORT_FILE_STORE } from './export-file-store';
 import { ExportEntity } from './export.entity';
 import { writeAuditPack } from './pack/audit-pack-builder';
 import { EvidenceForms } from './pack/evidence-forms';
+import { PackFileSets } from './pack/pack-file-sets';
 import { writerFormatOf } from './writers/table-writer';
 import { writeRegister } from './writers/write-register';
 
@@ -81,6 +82,7 @@ export class ExportBuildService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: EvidenceSources,
     private readonly forms: EvidenceForms,
+    private readonly fileSets: PackFileSets,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(EXPORT_FILE_STORE) private readonly store: FileStore,
@@ -184,6 +186,7 @@ export class ExportBuildService {
         const context = {
           sources: this.sources,
           forms: this.forms,
+          fileSets: this.fileSets.all(),
           audit: this.audit,
           companyName: this.config.companyName,
           timeZone: this.config.companyTimeZone,

@@ -46,6 +46,9 @@ import { SurveyInvitationEntity } from '../../surveys/survey-invitation.entity';
 import { SurveyResponseEntity } from '../../surveys/survey-response.entity';
 import { SurveySettingsEntity } from '../../surveys/survey-settings.entity';
 import { SurveyTemplateEntity } from '../../surveys/survey-template.entity';
+import { DocumentReviewEntity } from '../../documents/document-review.entity';
+import { DocumentVersionEntity } from '../../documents/document-version.entity';
+import { DocumentEntity } from '../../documents/document.entity';
 
 /** Every entity the data source knows; a module adds its own here. */
 export const ENTITIES = [
@@ -96,4 +99,7 @@ export const ENTITIES = [
   FollowUpEntity,
   FollowUpAttemptEntity,
   FollowUpDigestEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
+  DocumentReviewEntity,
 ];

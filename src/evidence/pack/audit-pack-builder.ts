@@ -18,12 +18,14 @@ import { outputFinished } from '../writers/stream-output';
 import type { ExportFormat } from '../writers/table-writer';
 import { writeRegister } from '../writers/write-register';
 import type { EvidenceForms } from './evidence-forms';
-import { type PackIndexEntry, renderPackIndex } from './pack-index';
+import type { PackFileSet } from './pack-file-sets';
+import { type PackIndexEntry, type PackIndexFileSet, renderPackIndex } from './pack-index';
 
 /** What the pack is built from; the build service hands over its own. */
 export interface AuditPackContext {
   sources: EvidenceSources;
   forms: EvidenceForms;
+  fileSets: readonly PackFileSet[];
   audit: AuditService;
   companyName: string;
   timeZone: string;
@@ -105,8 +107,9 @@ class AuditPackWriter {
     });
     const samples = await this.drawSamples(available);
     const formCount = samples.reduce((sum, sample) => sum + sample.drawn.length, 0);
-    // index, registers, forms, sampling.txt, verification.json, manifest.json
-    this.total = 1 + available.length * REGISTER_FORMATS.length + formCount + 3;
+    // index, registers, forms, a step per file set, sampling.txt, verification.json, manifest.json
+    this.total =
+      1 + available.length * REGISTER_FORMATS.length + formCount + this.context.fileSets.length + 3;
 
     const entries: PackIndexEntry[] = [];
     for (const { type, source } of available) {
@@ -125,6 +128,8 @@ class AuditPackWriter {
       entries.push({ type, count, sampleSize: type.sampled ? this.params.sampleSize : 1, files });
     }
     for (const sample of samples) await this.addForms(sample);
+    const fileSets: PackIndexFileSet[] = [];
+    for (const set of this.context.fileSets) fileSets.push(await this.addFileSet(set));
     await this.add('sampling.txt', (out) => writeText(out, this.samplingText(samples)));
     await this.add('audit-trail/verification.json', (out) =>
       writeText(out, json({ checkedAt: this.context.generatedAt.toISOString(), ...verification })),
@@ -136,6 +141,7 @@ class AuditPackWriter {
         generatedAt: this.context.generatedAt,
         params: this.params,
         entries,
+        fileSets,
         notYetAvailable: EVIDENCE_TYPES.filter((type) => !this.context.sources.find(type.code)),
         verification,
       });
@@ -177,6 +183,22 @@ class AuditPackWriter {
         return 1;
       });
     }
+  }
+
+  /** A module's files as it gives them (each is one record), filed under the set's folder. */
+  private async addFileSet(set: PackFileSet): Promise<PackIndexFileSet> {
+    let files = 0;
+    for await (const file of set.files(this.period, this.params.lang, this.context.generatedAt)) {
+      if (!file.path.startsWith(`${set.folder}/`)) {
+        throw new Error(`${file.path} is outside the pack folder ${set.folder}/`);
+      }
+      await this.add(file.path, async (out) => {
+        await pipeline(await file.open(), out);
+        return file.records;
+      });
+      files += 1;
+    }
+    return { folder: set.folder, title: set.title, files };
   }
 
   private tableOf(source: EvidenceSource, type: SourcedType): ExportTable {
@@ -268,10 +290,6 @@ class AuditPackWriter {
         verified: verification.ok,
         headSeq: verification.headSeq,
         headHash: verification.headHash,
-      },
-      kpis: {
-        available: false,
-        note: 'The KPI summary comes with a later version; no KPI figures are given.',
       },
       files: this.manifest,
     };

@@ -15,12 +15,20 @@ export interface PackIndexEntry {
   files: string[];
 }
 
+/** Files the pack takes from a module as they are (documents, reports), as the index lists them. */
+export interface PackIndexFileSet {
+  folder: string;
+  title: { zh: string; en: string };
+  files: number;
+}
+
 export interface PackIndex {
   companyName: string;
   timeZone: string;
   generatedAt: Date;
   params: PackExportParams;
   entries: PackIndexEntry[];
+  fileSets: PackIndexFileSet[];
   notYetAvailable: (EvidenceType & { code: EvidenceCode })[];
   verification: VerifyResult;
 }
@@ -44,8 +52,8 @@ const LABELS = {
     missing: '二、尚未提供的证据（系统暂无此类记录）',
     missingColumns: ['代码', '名称'],
     none: '无',
-    kpis: '三、KPI 汇总',
-    kpisLater: 'KPI 汇总尚未提供（随后续版本提供），本资料包不含任何 KPI 数据。',
+    fileSets: '三、随附文件',
+    fileSetColumns: ['文件夹', '内容', '文件数'],
     files: '四、文件清单与校验',
     filesNote:
       '各文件的 SHA-256、字节数与记录数见 manifest.json；抽样方法见 sampling.txt；审计日志校验结果见 audit-trail/verification.json。',
@@ -68,9 +76,8 @@ const LABELS = {
     missing: '2. Evidence not yet available (the system holds no such records)',
     missingColumns: ['Code', 'Title'],
     none: 'none',
-    kpis: '3. KPI summary',
-    kpisLater:
-      'The KPI summary is not available yet (it comes with a later version); this pack holds no KPI figures.',
+    fileSets: '3. Enclosed files',
+    fileSetColumns: ['Folder', 'Contents', 'Files'],
     files: '4. Files and checks',
     filesNote:
       'manifest.json gives every file with its SHA-256, bytes and records; sampling.txt how the samples were drawn; audit-trail/verification.json the audit log check.',
@@ -125,8 +132,21 @@ export function renderPackIndex(index: PackIndex): PDFKit.PDFDocument {
       index.notYetAvailable.map((type) => [type.code, title(type)]),
     );
 
-  form.section(l.kpis);
-  form.text(l.kpisLater);
+  form.section(l.fileSets);
+  if (index.fileSets.length === 0) form.text(l.none);
+  else
+    form.table(
+      [
+        { header: l.fileSetColumns[0], weight: 2 },
+        { header: l.fileSetColumns[1], weight: 5 },
+        { header: l.fileSetColumns[2], weight: 1 },
+      ],
+      index.fileSets.map((set) => [
+        `${set.folder}/`,
+        language === 'en' ? set.title.en : set.title.zh,
+        String(set.files),
+      ]),
+    );
   form.section(l.files);
   form.text(l.filesNote);
   form.finish();
