@@ -33,6 +33,8 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { KpisModule } from './kpis/kpis.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { DocumentsModule } from './documents/documents.module';
 import { WorkerModule } from './worker.module';
 
@@ -73,7 +75,9 @@ export class AppModule {
         ComplaintsModule,
         FollowUpsModule,
         SurveysModule,
+        KpisModule,
         DocumentsModule,
+        AssessmentsModule,
         IdempotencyModule,
         ...(config.role === 'api' ? [] : [WorkerModule]),
       ],

@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Job } from 'bull';
 import pdfParse from 'pdf-parse';
-import * as yauzl from 'yauzl';
-import { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
-import type { OutboxJobData, OutboxTopic } from '../src/common/queue/queue.constants';
 import { drawSample } from '../src/evidence/domain/sampling';
 import { type EvidenceSource, EvidenceSources } from '../src/evidence/evidence-sources';
-import { type ExportBuildPayload, ExportsProcessor } from '../src/evidence/jobs/exports.processor';
 import { PACK_TEMP_PREFIX, type PackManifestFile } from '../src/evidence/pack/audit-pack-builder';
 import { type TicketDesk, type TicketView, act, createTicketDesk, ticketInState } from './factories/tickets';
 import { type DocumentBody, currentDocument, pdfBytes } from './factories/documents';
 import { auditEntriesFor } from './support/audit-entries';
+import { buildExport, sha256, unzip } from './support/export-jobs';
 import { type TestApp, createTestApp } from './support/test-app';
 
 /**
@@ -43,33 +38,6 @@ interface Manifest {
   files: PackManifestFile[];
 }
 
-/** Every file of the ZIP by its path. */
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
 describe('the audit pack', () => {
   let t: TestApp;
   let desk: TicketDesk;
@@ -95,26 +63,10 @@ describe('the audit pack', () => {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => callback(null, Buffer.concat(chunks)));
       });
-  /** Runs the export's build job as the worker does (see OutboxRelay.deliver). */
-  const runBuild = async (exportId: string) => {
-    const [row] = await t.dataSource
-      .getRepository(OutboxEventEntity)
-      .createQueryBuilder('o')
-      .where(`o.topic = 'export.build'`)
-      .andWhere(`o.payload ->> 'exportId' = :exportId`, { exportId })
-      .getMany();
-    const data: OutboxJobData<ExportBuildPayload> = {
-      outboxId: row!.id,
-      topic: row!.topic as OutboxTopic,
-      payload: row!.payload as unknown as ExportBuildPayload,
-      requestId: row!.requestId,
-    };
-    return t.app.get(ExportsProcessor).build({ data } as Job<OutboxJobData<ExportBuildPayload>>);
-  };
   /** Requests a pack, builds it and returns it with its unzipped files. */
   const builtPack = async (body: Record<string, unknown>) => {
     const requested = await requestPack(body).expect(202);
-    await runBuild(requested.body.id as string);
+    await buildExport(t, requested.body.id as string);
     const done = await view(requested.body.id as string);
     const zip = (await download(done.id).expect(200)).body as Buffer;
     return { done, zip, files: await unzip(zip) };
@@ -321,7 +273,7 @@ describe('the audit pack', () => {
     };
     t.app.get(EvidenceSources).register(breaking);
     const requested = await requestPack({ seed: 'seed-a' }).expect(202);
-    expect(await runBuild(requested.body.id as string)).toBe('failed');
+    expect(await buildExport(t, requested.body.id as string)).toBe('failed');
     const failed = await view(requested.body.id as string);
     expect(failed).toMatchObject({ status: 'failed', files: [], error: '读取满意度调查时数据库连接中断' });
     await download(failed.id).expect(409);

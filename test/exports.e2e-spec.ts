@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Job } from 'bull';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import pdfParse from 'pdf-parse';
-import { OutboxEventEntity } from '../src/common/outbox/outbox-event.entity';
-import type { OutboxJobData, OutboxTopic } from '../src/common/queue/queue.constants';
 import type { ExportColumn, ExportPeriod, ExportRow } from '../src/evidence/domain/export-table';
 import { type EvidenceSource, EvidenceSources } from '../src/evidence/evidence-sources';
-import { type ExportBuildPayload, ExportsProcessor } from '../src/evidence/jobs/exports.processor';
 import type { Role } from '../src/users/domain/roles';
 import { auditEntriesFor } from './support/audit-entries';
+import { exportBuildRows, runExportBuild } from './support/export-jobs';
 import { type TestApp, createTestApp, eventually } from './support/test-app';
 
 /**
@@ -171,29 +168,11 @@ describe('register exports', () => {
       });
 
   /** The export's build jobs, oldest first, as the outbox holds them. */
-  const buildRows = (exportId: string) =>
-    t.dataSource
-      .getRepository(OutboxEventEntity)
-      .createQueryBuilder('o')
-      .where(`o.topic = 'export.build'`)
-      .andWhere(`o.payload ->> 'exportId' = :exportId`, { exportId })
-      .orderBy('o.id', 'ASC')
-      .getMany();
-  /** Runs the job the relay makes of the row, as the worker does (see OutboxRelay.deliver). */
-  const runBuild = (row: OutboxEventEntity) => {
-    const data: OutboxJobData<ExportBuildPayload> = {
-      outboxId: row.id,
-      topic: row.topic as OutboxTopic,
-      payload: row.payload as unknown as ExportBuildPayload,
-      requestId: row.requestId,
-    };
-    return t.app.get(ExportsProcessor).build({ data } as Job<OutboxJobData<ExportBuildPayload>>);
-  };
   /** Requests an export and runs its one build job; returns the export as it then stands. */
   const built = async (body: Record<string, unknown>): Promise<ExportView> => {
     const requested = await requestExport(body).expect(202);
-    const [row] = await buildRows(requested.body.id as string);
-    await runBuild(row!);
+    const [row] = await exportBuildRows(t, requested.body.id as string);
+    await runExportBuild(t, row!);
     return view(requested.body.id as string);
   };
   /** Every file kept in the exports store for the export, partial ones included. */
@@ -257,10 +236,10 @@ describe('register exports', () => {
         startedAt: null,
         finishedAt: null,
       });
-      const rows = await buildRows(requested.body.id as string);
+      const rows = await exportBuildRows(t, requested.body.id as string);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.requestId).toEqual(expect.any(String));
-      expect(await runBuild(rows[0]!)).toBe('done');
+      expect(await runExportBuild(t, rows[0]!)).toBe('done');
       done = await view(requested.body.id as string);
     });
 
@@ -333,8 +312,8 @@ describe('register exports', () => {
     });
 
     it('does nothing when the job is delivered again', async () => {
-      const [row] = await buildRows(done.id);
-      expect(await runBuild(row!)).toBeNull();
+      const [row] = await exportBuildRows(t, done.id);
+      expect(await runExportBuild(t, row!)).toBeNull();
       expect(await view(done.id)).toEqual(done);
       expect(await storedFiles(done.id)).toHaveLength(1);
     });
@@ -399,8 +378,8 @@ describe('register exports', () => {
     beforeAll(async () => {
       recycling.broken = true;
       const requested = await requestExport({ evidence: 'recycling', format: 'xlsx' }).expect(202);
-      const [row] = await buildRows(requested.body.id as string);
-      expect(await runBuild(row!)).toBe('failed');
+      const [row] = await exportBuildRows(t, requested.body.id as string);
+      expect(await runExportBuild(t, row!)).toBe('failed');
       failed = await view(requested.body.id as string);
     });
 
@@ -422,8 +401,8 @@ describe('register exports', () => {
     });
 
     it('is not built again by a second delivery of its job: it waits for a person', async () => {
-      const [row] = await buildRows(failed.id);
-      expect(await runBuild(row!)).toBeNull();
+      const [row] = await exportBuildRows(t, failed.id);
+      expect(await runExportBuild(t, row!)).toBeNull();
       expect((await view(failed.id)).status).toBe('failed');
     });
 
@@ -431,9 +410,9 @@ describe('register exports', () => {
       recycling.broken = false;
       const retried = await as(auditor).post(`/exports/${failed.id}/retry`).expect(202);
       expect(retried.body).toMatchObject({ status: 'queued', error: null, percent: 0, files: [] });
-      const rows = await buildRows(failed.id);
+      const rows = await exportBuildRows(t, failed.id);
       expect(rows).toHaveLength(2);
-      expect(await runBuild(rows[1]!)).toBe('done');
+      expect(await runExportBuild(t, rows[1]!)).toBe('done');
       const done = await view(failed.id);
       expect(done).toMatchObject({ status: 'done', percent: 100, attempts: 2, files: [{ records: 10 }] });
       const body = (await download(done.id, admin).expect(200)).body as Buffer;
@@ -453,8 +432,8 @@ describe('register exports', () => {
   it.each(['csv', 'pdf'])('fails cleanly half way in %s too, keeping nothing', async (format) => {
     recycling.broken = true;
     const requested = await requestExport({ evidence: 'recycling', format }).expect(202);
-    const [row] = await buildRows(requested.body.id as string);
-    expect(await runBuild(row!)).toBe('failed');
+    const [row] = await exportBuildRows(t, requested.body.id as string);
+    expect(await runExportBuild(t, row!)).toBe('failed');
     expect(await view(requested.body.id as string)).toMatchObject({ status: 'failed', error: BREAK_REASON });
     expect(await storedFiles(requested.body.id as string)).toEqual([]);
   });
@@ -465,8 +444,8 @@ describe('register exports', () => {
     // A plain file where the export's folder should be: the store cannot create the folder.
     await mkdir(path.join(t.config.dataDir, 'exports'), { recursive: true });
     await writeFile(path.join(t.config.dataDir, 'exports', id), 'in the way');
-    const [row] = await buildRows(id);
-    expect(await runBuild(row!)).toBe('failed');
+    const [row] = await exportBuildRows(t, id);
+    expect(await runExportBuild(t, row!)).toBe('failed');
     const failed = await view(id);
     expect(failed).toMatchObject({ status: 'failed', files: [] });
     expect(failed.error).toMatch(/EEXIST|ENOTDIR/);
@@ -475,8 +454,8 @@ describe('register exports', () => {
 
   it('builds once when the same job is delivered twice at the same time', async () => {
     const requested = await requestExport({ evidence: 'complaints', format: 'csv' }).expect(202);
-    const [row] = await buildRows(requested.body.id as string);
-    const outcomes = await Promise.all([runBuild(row!), runBuild(row!)]);
+    const [row] = await exportBuildRows(t, requested.body.id as string);
+    const outcomes = await Promise.all([runExportBuild(t, row!), runExportBuild(t, row!)]);
     expect(outcomes.sort()).toEqual(['done', null].sort());
     const done = await view(requested.body.id as string);
     expect(done).toMatchObject({ status: 'done', attempts: 1 });
@@ -493,14 +472,14 @@ describe('register exports', () => {
       `UPDATE exports SET status = 'running', attempts = 1, started_at = $2, progress_at = $2 WHERE id = $1`,
       [id, t.clock.now()],
     );
-    const [row] = await buildRows(id);
-    expect(await runBuild(row!)).toBeNull();
+    const [row] = await exportBuildRows(t, id);
+    expect(await runExportBuild(t, row!)).toBeNull();
     const live = await as(manager.token).post(`/exports/${id}/retry`).expect(409);
     expect(live.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'running' } });
     t.clock.advance(10 * 60 * 1000);
     await as(manager.token).post(`/exports/${id}/retry`).expect(202);
-    const rows = await buildRows(id);
-    expect(await runBuild(rows[1]!)).toBe('done');
+    const rows = await exportBuildRows(t, id);
+    expect(await runExportBuild(t, rows[1]!)).toBe('done');
     expect(await view(id)).toMatchObject({ status: 'done', attempts: 2, files: [{ records: 3 }] });
   });
 
@@ -524,7 +503,7 @@ describe('register exports', () => {
       .set('Idempotency-Key', 'export-once-1')
       .expect(202);
     expect(again.body.id).toBe(first.body.id);
-    expect(await buildRows(first.body.id as string)).toHaveLength(1);
+    expect(await exportBuildRows(t, first.body.id as string)).toHaveLength(1);
   });
 
   it('lists every export newest first, in pages, to managers, auditors and admins', async () => {

@@ -9,15 +9,15 @@ import type { Client } from 'pg';
 /** The year the tickets are reported in, as the export period names it. */
 export const BENCH_YEAR = 2024;
 
-const SHANGHAI_MIDNIGHT = `timestamptz '${BENCH_YEAR}-01-01 00:00+08'`;
+export const SHANGHAI_MIDNIGHT = `timestamptz '${BENCH_YEAR}-01-01 00:00+08'`;
 
 /** A pseudo-random pick from a literal array, by a number in [0, 1). */
-function pick(values: readonly string[], fraction: string): string {
+export function pick(values: readonly string[], fraction: string): string {
   const array = `ARRAY[${values.map((value) => `'${value}'`).join(',')}]`;
   return `(${array})[1 + floor(${fraction} * ${values.length})::int]`;
 }
 
-const SURNAMES = [
+export const SURNAMES = [
   '王',
   '李',
   '张',
@@ -35,7 +35,7 @@ const SURNAMES = [
   '胡',
   '郭',
 ];
-const GIVEN_NAMES = [
+export const GIVEN_NAMES = [
   '伟',
   '芳',
   '娜',
@@ -64,7 +64,7 @@ const COMPANY_WORDS = [
   '天成电子',
 ];
 const DISTRICTS = ['上海市/浦东新区', '上海市/闵行区', '江苏省/苏州市', '浙江省/杭州市', '江苏省/南京市'];
-const CATEGORIES = ['商用空调', '冷水机组', '数控机床', '工业洗地机', '电动叉车', '柴油发电机组'];
+export const CATEGORIES = ['商用空调', '冷水机组', '数控机床', '工业洗地机', '电动叉车', '柴油发电机组'];
 const FAULTS = [
   '开机无显示，电源指示灯不亮',
   '运行时异响明显，伴随振动',
@@ -123,16 +123,28 @@ export function benchCounts(tickets: number): BenchCounts {
   };
 }
 
-const id = (prefix: string, n: string) => `md5('${prefix}' || ${n})::uuid`;
-const BENCH_USER = id('user-', '0');
+/** A row's id from its number, so that each table can point at another without a lookup. */
+export const id = (prefix: string, n: string) => `md5('${prefix}' || ${n})::uuid`;
+/** The hotline agent every generated ticket is registered by. */
+export const BENCH_USER = id('user-', '0');
 
-/** Fills the (migrated, empty) database; returns the rows written and the seconds taken per table. */
-export async function generateExportData(
+/** Rows written and seconds taken, per table. */
+export type LoadTimes = Record<string, { rows: number; seconds: number }>;
+
+/** Runs one set-based statement that fills a table, timing it. */
+export type LoadStep = (table: string, sql: string, params?: unknown[]) => Promise<void>;
+
+/**
+ * Runs a load with the foreign-key triggers off and the random numbers seeded (the same data every
+ * time), then refreshes the planner's statistics; returns what each step wrote.
+ */
+export async function bulkLoad(
   client: Client,
-  counts: BenchCounts,
-): Promise<Record<string, { rows: number; seconds: number }>> {
-  const written: Record<string, { rows: number; seconds: number }> = {};
-  const run = async (table: string, sql: string, params: unknown[] = []) => {
+  seed: number,
+  load: (run: LoadStep) => Promise<void>,
+): Promise<LoadTimes> {
+  const written: LoadTimes = {};
+  const run: LoadStep = async (table, sql, params = []) => {
     const started = Date.now();
     const result = await client.query(sql, params);
     written[table] = { rows: result.rowCount ?? 0, seconds: (Date.now() - started) / 1000 };
@@ -140,8 +152,24 @@ export async function generateExportData(
   // Every reference is made consistent by construction; skipping the foreign-key triggers roughly
   // halves the load time. Needs a superuser: without one the load is only slower.
   await client.query(`SET session_replication_role = replica`).catch(() => undefined);
-  await client.query(`SELECT setseed(0.27)`);
+  await client.query(`SELECT setseed($1)`, [seed]);
+  await load(run);
+  await client.query(`SET session_replication_role = DEFAULT`).catch(() => undefined);
+  await client.query(`ANALYZE`);
+  return written;
+}
 
+/** Fills the (migrated, empty) database; returns the rows written and the seconds taken per table. */
+export function generateExportData(client: Client, counts: BenchCounts): Promise<LoadTimes> {
+  return bulkLoad(client, 0.27, async (run) => {
+    await loadRegistersAndTickets(run, counts);
+    await loadTicketWork(run);
+    await loadResolveBreaches(run);
+  });
+}
+
+/** Outlets, technicians, customers, products, sold units and the year's tickets. */
+export async function loadRegistersAndTickets(run: LoadStep, counts: BenchCounts): Promise<void> {
   await run(
     'outlets',
     `INSERT INTO outlets (id, code, name, kind, status, region, coverage_regions, phone, manager_name)
@@ -298,6 +326,10 @@ export async function generateExportData(
        FROM f`,
     [counts.tickets],
   );
+}
+
+/** The work logs and the history of every ticket. */
+export async function loadTicketWork(run: LoadStep): Promise<void> {
   await run(
     'ticket_work_logs',
     `INSERT INTO ticket_work_logs (ticket_id, technician_id, started_at, ended_at, description, created_at)
@@ -325,14 +357,14 @@ export async function generateExportData(
          ('cancel', 'reported', 'cancelled', t.cancelled_at)) AS e(action, from_status, to_status, at)
       WHERE e.at IS NOT NULL`,
   );
-  // About one ticket in ten resolved late, the ones that took longest.
+}
+
+/** About one ticket in ten resolved late, the ones that took longest: their resolve breaches. */
+export async function loadResolveBreaches(run: LoadStep): Promise<void> {
   await run(
     'ticket_breaches',
     `INSERT INTO ticket_breaches (ticket_id, deadline, due_at, recorded_at)
      SELECT id, 'resolve', resolve_due_at, resolve_due_at + interval '1 minute'
        FROM tickets WHERE resolved_at > resolve_due_at`,
   );
-  await client.query(`SET session_replication_role = DEFAULT`).catch(() => undefined);
-  await client.query(`ANALYZE`);
-  return written;
 }

@@ -49,6 +49,10 @@ import { SurveyTemplateEntity } from '../../surveys/survey-template.entity';
 import { DocumentReviewEntity } from '../../documents/document-review.entity';
 import { DocumentVersionEntity } from '../../documents/document-version.entity';
 import { DocumentEntity } from '../../documents/document.entity';
+import { AssessmentAdjustmentEntity } from '../../assessments/assessment-adjustment.entity';
+import { AssessmentItemEntity } from '../../assessments/assessment-item.entity';
+import { AssessmentEntity } from '../../assessments/assessment.entity';
+import { RuleSetEntity } from '../../assessments/rule-set.entity';
 
 /** Every entity the data source knows; a module adds its own here. */
 export const ENTITIES = [
@@ -102,4 +106,8 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   DocumentReviewEntity,
+  RuleSetEntity,
+  AssessmentEntity,
+  AssessmentItemEntity,
+  AssessmentAdjustmentEntity,
 ];

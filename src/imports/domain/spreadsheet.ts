@@ -71,16 +71,32 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-/** Reads the first worksheet. */
-export async function readXlsx(bytes: Buffer): Promise<Sheet> {
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new SpreadsheetError(`The XLSX file cannot be read: ${(error as Error).message}`);
   }
-  const sheet = workbook.worksheets[0];
+  return workbook;
+}
+
+/** Reads the first worksheet. */
+export async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  const sheet = (await loadWorkbook(bytes)).worksheets[0];
   if (!sheet) throw new SpreadsheetError('The workbook has no worksheet');
+  return worksheetSheet(sheet);
+}
+
+/** Reads every worksheet that holds anything, by its name as the workbook shows it, in workbook order. */
+export async function readXlsxSheets(bytes: Buffer): Promise<{ name: string; sheet: Sheet }[]> {
+  const workbook = await loadWorkbook(bytes);
+  return workbook.worksheets
+    .filter((worksheet) => worksheet.actualRowCount > 0)
+    .map((worksheet) => ({ name: worksheet.name, sheet: worksheetSheet(worksheet) }));
+}
+
+function worksheetSheet(sheet: ExcelJS.Worksheet): Sheet {
   const table: Cell[][] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
