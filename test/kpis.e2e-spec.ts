@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DeepPartial } from 'typeorm';
 import { isStepMissed } from '../src/complaints/domain/complaint-escalation';
+import { EvidenceSources } from '../src/evidence/evidence-sources';
 import { ComplaintEntity } from '../src/complaints/complaint.entity';
 import { FollowUpEntity } from '../src/follow-ups/follow-up.entity';
 import { KPI_CODES } from '../src/kpis/domain/kpi-catalog';
@@ -771,6 +772,27 @@ describe('KPIs (GET /kpis, GET /kpis/:code/records)', () => {
       );
       expect((await recordsOf(token.auditor, code, { met: false })).map((record) => record.id)).toEqual(
         ids(unmet),
+      );
+    });
+
+    it('the kpi-summary evidence register holds the same figures, one row per KPI, for the audit pack', async () => {
+      const source = t.app.get(EvidenceSources).find('kpi-summary')!;
+      const rows = [];
+      for await (const row of source.rows(JUNE)) rows.push(row);
+      expect(await source.count(JUNE)).toBe(rows.length);
+      const kpis = await reportFor(token.auditor);
+      expect(rows).toEqual(
+        kpis.map((kpi) => ({
+          id: kpi.code,
+          kpi: kpi.code,
+          indicators: kpi.indicators,
+          value: kpi.value,
+          unit: kpi.unit,
+          numerator: kpi.numerator,
+          denominator: kpi.denominator,
+          definition: kpi.code,
+          records: `/api/v1${kpi.recordsPath}`,
+        })),
       );
     });
 

@@ -16,7 +16,7 @@ import {
   type IndicatorResponse,
   toAssessmentResponse,
 } from './dto/assessment-response.dto';
-import { INDICATOR_LABELS } from './domain/standard';
+import { INDICATOR_LABELS } from '../evidence/domain/evidence-types';
 
 const RECORD_TYPE_LABELS: Labels<RecordType> = {
   ticket: { zh: '工单', en: 'ticket' },

@@ -54,7 +54,15 @@ export class KpisService {
     outletId: string | null,
     viewer: AuthenticatedUser,
   ): Promise<KpiReport & { asOf: string }> {
-    const scope = await this.scopeFor(period, outletId, viewer);
+    return this.compute(period, await this.scopeFor(period, outletId, viewer));
+  }
+
+  /** Every KPI for the period, company-wide, read with the system's own access (the audit pack). */
+  companyReport(period: ExportPeriod): Promise<KpiReport & { asOf: string }> {
+    return this.compute(period, this.scopeOf(period, null));
+  }
+
+  private async compute(period: ExportPeriod, scope: KpiScope): Promise<KpiReport & { asOf: string }> {
     const figures = new Map<KpiCode, KpiFigure>();
     for (const found of await Promise.all(this.sources.map((source) => source.figures(scope)))) {
       for (const [code, figure] of found) figures.set(code, figure);
@@ -99,15 +107,13 @@ export class KpisService {
     assertDateOrder(['from', period.from], ['to', period.to]);
     // 404 for an outlet that does not exist or that the viewer may not see.
     if (requestedOutletId !== null) await this.outlets.get(requestedOutletId, viewer);
+    return this.scopeOf(period, outletRestriction(viewer) ?? requestedOutletId);
+  }
+
+  private scopeOf(period: ExportPeriod, outletId: string | null): KpiScope {
     const now = this.clock.now();
     const timeZone = this.config.companyTimeZone;
-    return {
-      period,
-      outletId: outletRestriction(viewer) ?? requestedOutletId,
-      now,
-      asOf: asOfDay(period, now, timeZone),
-      timeZone,
-    };
+    return { period, outletId, now, asOf: asOfDay(period, now, timeZone), timeZone };
   }
 }
 

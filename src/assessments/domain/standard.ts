@@ -1,5 +1,5 @@
 import type { Labels } from '../../common/labels';
-import { INDICATORS, type Indicator } from '../../evidence/domain/evidence-types';
+import { INDICATOR_LABELS, INDICATORS, type Indicator } from '../../evidence/domain/evidence-types';
 
 /**
  * The fixed structure of GB/T 27922 (GBT27922.md §1): three categories and fifteen indicators. What a
@@ -13,24 +13,6 @@ export const CATEGORY_LABELS: Labels<Category> = {
   'service-system': { zh: '售后服务体系', en: 'After-sales service system' },
   'product-service': { zh: '商品服务', en: 'Product service' },
   'customer-service': { zh: '顾客服务', en: 'Customer service' },
-};
-
-export const INDICATOR_LABELS: Labels<Indicator> = {
-  organization: { zh: '组织架构', en: 'Organisation' },
-  staffing: { zh: '人员配置', en: 'Staffing' },
-  resources: { zh: '资源配置', en: 'Resources' },
-  norms: { zh: '规范要求', en: 'Norms' },
-  supervision: { zh: '监督', en: 'Supervision' },
-  improvement: { zh: '改进', en: 'Improvement' },
-  culture: { zh: '服务文化', en: 'Service culture' },
-  'product-info': { zh: '商品信息', en: 'Product information' },
-  'tech-support': { zh: '技术支持', en: 'Technical support' },
-  delivery: { zh: '配送', en: 'Delivery' },
-  repair: { zh: '维修', en: 'Repair' },
-  quality: { zh: '质量保证', en: 'Quality assurance' },
-  recycling: { zh: '废弃商品回收', en: 'Recycling' },
-  'customer-relations': { zh: '顾客关系', en: 'Customer relations' },
-  complaints: { zh: '投诉处理', en: 'Complaint handling' },
 };
 
 export const CATEGORY_OF: Readonly<Record<Indicator, Category>> = {

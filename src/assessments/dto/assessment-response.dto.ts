@@ -31,7 +31,8 @@ import {
   type ResultLevel,
   type Score,
 } from '../domain/scoring';
-import { CATEGORIES, INDICATOR_LABELS, type Category } from '../domain/standard';
+import { INDICATOR_LABELS } from '../../evidence/domain/evidence-types';
+import { CATEGORIES, type Category } from '../domain/standard';
 import type { Suggestion } from '../assessment-suggestions.service';
 import { KpiValueResponse } from '../../kpis/dto/kpi-response.dto';
 import type { KpiValue } from '../../kpis/kpi-report';

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { INDICATORS, type EvidenceCode, type Indicator } from '../../evidence/domain/evidence-types';
 import { PageResponseOf } from '../../common/http/pagination';
 import { ADJUSTMENT_ORDERS, ITEM_TYPES, type AdjustmentOrder, type ItemType } from '../domain/rule-set';
-import { CATEGORIES, CATEGORY_OF, INDICATOR_LABELS, type Category } from '../domain/standard';
+import { INDICATOR_LABELS } from '../../evidence/domain/evidence-types';
+import { CATEGORIES, CATEGORY_OF, type Category } from '../domain/standard';
 import { RULE_SET_SOURCES, type RuleSetEntity, type RuleSetSource } from '../rule-set.entity';
 
 export class RuleSetItemResponse {

@@ -1,3 +1,5 @@
+import type { Labels } from '../../common/labels';
+
 /**
  * The evidence auditors ask for (GBT27922.md §3), by stable code: what the evidence catalog lists and
  * the audit pack holds. Sampled types are scored by proportion and printed as record forms.
@@ -20,6 +22,25 @@ export const INDICATORS = [
   'complaints',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
+
+/** The indicators' names as the standard words them. */
+export const INDICATOR_LABELS: Labels<Indicator> = {
+  organization: { zh: '组织架构', en: 'Organisation' },
+  staffing: { zh: '人员配置', en: 'Staffing' },
+  resources: { zh: '资源配置', en: 'Resources' },
+  norms: { zh: '规范要求', en: 'Norms' },
+  supervision: { zh: '监督', en: 'Supervision' },
+  improvement: { zh: '改进', en: 'Improvement' },
+  culture: { zh: '服务文化', en: 'Service culture' },
+  'product-info': { zh: '商品信息', en: 'Product information' },
+  'tech-support': { zh: '技术支持', en: 'Technical support' },
+  delivery: { zh: '配送', en: 'Delivery' },
+  repair: { zh: '维修', en: 'Repair' },
+  quality: { zh: '质量保证', en: 'Quality assurance' },
+  recycling: { zh: '废弃商品回收', en: 'Recycling' },
+  'customer-relations': { zh: '顾客关系', en: 'Customer relations' },
+  complaints: { zh: '投诉处理', en: 'Complaint handling' },
+};
 
 export interface EvidenceType {
   code: string;
