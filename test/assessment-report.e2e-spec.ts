@@ -280,6 +280,35 @@ describe('the self-assessment report (自评报告)', () => {
       const { files } = await builtPack('zh', { from: '2026-04-01', to: '2026-04-30' });
       expect(reportsIn(files)).toEqual([]);
     });
+
+    it('keeps the KPIs of the moment it was frozen, in its view and its report', async () => {
+      type KpiView = { code: string; numerator: number; denominator: number | null };
+      const responseKpi = (kpis: KpiView[]) => kpis.find((kpi) => kpi.code === 'response-compliance');
+      // At freezing, the one June ticket had missed its first response.
+      const shown = async () => {
+        const body = (await as(auditor).get(`/assessments/${frozen.id}`).expect(200)).body as {
+          indicators: { indicator: string; kpis: KpiView[] }[];
+        };
+        return responseKpi(body.indicators.find((entry) => entry.indicator === 'repair')!.kpis);
+      };
+      expect(await shown()).toMatchObject({ numerator: 0, denominator: 1 });
+
+      // A June ticket registered late: the period's live figures change, the frozen ones do not.
+      const now = t.clock.now().toISOString();
+      t.clock.setTo('2026-06-25T09:00:00+08:00');
+      await ticketInState(t, desk, 'reported');
+      t.clock.setTo(now);
+      const live = (await as(auditor).get(`/kpis?from=${PERIOD.from}&to=${PERIOD.to}`).expect(200)).body as {
+        kpis: KpiView[];
+      };
+      expect(responseKpi(live.kpis)).toMatchObject({ numerator: 0, denominator: 2 });
+      expect(await shown()).toMatchObject({ numerator: 0, denominator: 1 });
+
+      const text = await textOf((await report(frozen.id).expect(200)).body as Buffer);
+      expect(text).toContain('六、相关运营指标（KPI）');
+      expect(text).toContain('维修响应及时率0.0%0/1');
+      expect(text).toContain('运营指标为定稿时按自评期间计算的全公司数据');
+    });
   });
 
   it('prints a draft as it stands, marked 草稿, with what is still to assess', async () => {

@@ -42,10 +42,11 @@ export class AssessmentReportService extends RecordFormService {
 
   async render(id: string, viewer: AuthenticatedUser, context: RecordFormContext): Promise<RecordForm> {
     const view = await this.assessments.view(id, viewer);
+    const kpis = await this.assessments.kpisOf(view, viewer);
     return {
       kind: SELF_ASSESSMENT_REPORT,
       number: periodName(view),
-      content: renderAssessmentReport(view, context),
+      content: renderAssessmentReport(view, kpis, context),
     };
   }
 
@@ -69,7 +70,8 @@ export class AssessmentReportService extends RecordFormService {
     yield {
       path: `${REPORT_PACK_FOLDER}/${periodName(view)}-self-assessment.pdf`,
       records: 1,
-      open: () => Promise.resolve(renderAssessmentReport(view, context)),
+      // Frozen, so its KPIs are those stored when it was frozen.
+      open: () => Promise.resolve(renderAssessmentReport(view, view.assessment.kpiSnapshot ?? [], context)),
     };
   }
 }

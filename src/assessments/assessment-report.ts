@@ -17,6 +17,7 @@ import {
   toAssessmentResponse,
 } from './dto/assessment-response.dto';
 import { INDICATOR_LABELS } from '../evidence/domain/evidence-types';
+import type { KpiValue } from '../kpis/kpi-report';
 
 const RECORD_TYPE_LABELS: Labels<RecordType> = {
   ticket: { zh: '工单', en: 'ticket' },
@@ -47,7 +48,9 @@ const LABELS = {
     adjustments: '三、特别扣分项与特别加分项',
     indicators: '四、各指标得分',
     items: '五、评分项评价',
-    notes: '六、说明',
+    kpis: '六、相关运营指标（KPI）',
+    kpiColumns: ['评价指标', '运营指标', '数值', '分子 / 分母'],
+    notes: '七、说明',
     company: '公司',
     assessment: '自评名称',
     period: '评价期间',
@@ -120,8 +123,10 @@ const LABELS = {
       '评分规则为参考版本：分值采用 GB/T 27922 的常见分值，并非认证机构的评分表，结果仅供参考。',
     levelNote: (o: ScoringOptions) =>
       `评价结果按精确得分判定：≥ ${o.compliantAt} 达标，≥ ${o.threeStarAt} 三星，≥ ${o.fourStarAt} 四星，≥ ${o.fiveStarAt} 五星；低于 ${o.compliantAt} 分或特别扣分项达 ${o.notCertifiedDeductions} 项不予认证。显示得分截取至 ${o.decimals} 位小数，不进位。`,
-    kpiNote:
-      '本报告不列运营指标（KPI）：定稿快照只保存评分，不保存当时的指标数据，事后重新计算的指标可能与定稿时不同；各期间的指标可在系统中按期间查询。',
+    frozenKpiNote:
+      '运营指标为定稿时按自评期间计算的全公司数据（随定稿保存），各指标的定义与明细可在系统中按期间查询。',
+    draftKpiNote: '运营指标为打印时按自评期间计算的全公司数据，定稿时将随评分一并保存。',
+    units: { hours: '小时', days: '天' },
   },
   en: {
     title: 'After-sales service self-assessment report',
@@ -131,7 +136,9 @@ const LABELS = {
     adjustments: '3. Special deductions and bonus',
     indicators: '4. Indicators',
     items: '5. Scoring items',
-    notes: '6. Notes',
+    kpis: '6. Related service KPIs',
+    kpiColumns: ['Indicator', 'KPI', 'Value', 'Numerator / denominator'],
+    notes: '7. Notes',
     company: 'Company',
     assessment: 'Title',
     period: 'Period',
@@ -219,8 +226,11 @@ const LABELS = {
       "The rule set is indicative: its points are the ones commonly reported for GB/T 27922, not a certification body's checklist, so the result is only an indication.",
     levelNote: (o: ScoringOptions) =>
       `The result is decided on the exact score: ≥ ${o.compliantAt} compliant, ≥ ${o.threeStarAt} three stars, ≥ ${o.fourStarAt} four stars, ≥ ${o.fiveStarAt} five stars; below ${o.compliantAt}, or ${o.notCertifiedDeductions} or more special deductions, not certified. The score shown is cut to ${o.decimals} decimal(s), never rounded up.`,
-    kpiNote:
-      'The report lists no KPIs: the frozen snapshot stores the score, not the KPIs of the time, and KPIs computed again later could differ; the KPIs of any period can be queried in the system.',
+    frozenKpiNote:
+      'The KPIs are the company-wide figures of the assessment period as computed when it was frozen (stored with it); their definitions and records can be queried in the system for any period.',
+    draftKpiNote:
+      'The KPIs are the company-wide figures of the assessment period as computed when this was printed; freezing stores them with the score.',
+    units: { hours: 'h', days: 'days' },
   },
 } as const;
 
@@ -335,7 +345,28 @@ function indicatorRow(
  * frozen assessment prints its stored snapshot; a draft prints what is recorded now, marked 草稿.
  * Returns the PDF stream.
  */
-export function renderAssessmentReport(view: AssessmentView, context: RecordFormContext): PDFKit.PDFDocument {
+/** A KPI's value as a reader takes it in: a share in per cent, a mean with its unit. */
+function kpiValueText(kpi: KpiValue, l: ReportLabels): string {
+  if (kpi.value === null) return '—';
+  switch (kpi.unit) {
+    case 'ratio':
+      return `${(kpi.value * 100).toFixed(1)}%`;
+    case 'hours':
+    case 'days':
+      return `${kpi.value.toFixed(1)} ${l.units[kpi.unit]}`;
+    case 'score':
+      return kpi.value.toFixed(2);
+    case 'count':
+      return String(kpi.value);
+  }
+}
+
+/** The report of an assessment, with the KPIs shown by its indicators (see AssessmentsService.kpisOf). */
+export function renderAssessmentReport(
+  view: AssessmentView,
+  kpis: readonly KpiValue[],
+  context: RecordFormContext,
+): PDFKit.PDFDocument {
   const { language } = context;
   const l = LABELS[language];
   const at = formInstants(context.timeZone);
@@ -447,11 +478,26 @@ export function renderAssessmentReport(view: AssessmentView, context: RecordForm
     ]),
   );
 
+  form.section(l.kpis);
+  form.table(
+    [3, 6, 2, 3].map((weight, i) => ({ header: l.kpiColumns[i] ?? '', weight })),
+    report.indicators.flatMap((indicator) =>
+      kpis
+        .filter((kpi) => kpi.indicators.includes(indicator.indicator))
+        .map((kpi) => [
+          INDICATOR_LABELS[indicator.indicator][language],
+          kpi.title[language],
+          kpiValueText(kpi, l),
+          kpi.denominator === null ? figure(kpi.numerator) : `${figure(kpi.numerator)} / ${kpi.denominator}`,
+        ]),
+    ),
+  );
+
   form.section(l.notes);
   form.text(frozen ? l.frozenNote(at(report.frozenAt), report.frozenBy?.name ?? '') : l.draftNote);
   if (report.ruleSet.indicative) form.text(l.indicativeNote);
   form.text(l.levelNote(options));
-  form.text(l.kpiNote);
+  form.text(frozen ? l.frozenKpiNote : l.draftKpiNote);
   form.finish();
   return form.doc;
 }

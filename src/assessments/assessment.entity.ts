@@ -1,3 +1,4 @@
+import type { KpiValue } from '../kpis/kpi-report';
 import {
   Check,
   Column,
@@ -68,6 +69,10 @@ export class AssessmentEntity {
   /** The score as it stood when frozen: what the assessment says from then on. */
   @Column({ type: 'jsonb', nullable: true })
   scoreSnapshot!: Score | null;
+
+  /** The period's KPIs, company-wide, as they stood when frozen: shown with the indicators from then on. */
+  @Column({ type: 'jsonb', nullable: true })
+  kpiSnapshot!: KpiValue[] | null;
 
   @Column({ type: 'uuid' })
   createdBy!: string;

@@ -26,7 +26,6 @@ import { mapPage } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ExpectedVersionDto, ExpectedVersionQueryDto } from '../common/registers/register.dto';
 import { FormQueryDto, pdfDownload } from '../evidence/forms/form-endpoint';
-import { KpisService } from '../kpis/kpis.service';
 import { AssessmentGapsService } from './assessment-gaps.service';
 import { AssessmentReportService, REPORT_READERS } from './assessment-report.service';
 import { AssessmentSuggestionsService } from './assessment-suggestions.service';
@@ -70,7 +69,6 @@ export class AssessmentsController {
     private readonly assessments: AssessmentsService,
     private readonly suggestionsService: AssessmentSuggestionsService,
     private readonly gapsService: AssessmentGapsService,
-    private readonly kpis: KpisService,
     private readonly reports: AssessmentReportService,
   ) {}
 
@@ -109,9 +107,7 @@ export class AssessmentsController {
     @Ctx() context: RequestContext,
   ): Promise<AssessmentResponse> {
     const view = await this.assessments.view(id, context.user);
-    const period = { from: view.assessment.periodFrom, to: view.assessment.periodTo };
-    const report = await this.kpis.report(period, null, context.user);
-    return toAssessmentResponse(view, report.kpis);
+    return toAssessmentResponse(view, await this.assessments.kpisOf(view, context.user));
   }
 
   @Patch(':id')

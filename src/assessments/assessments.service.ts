@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { KpiValue } from '../kpis/kpi-report';
+import { KpisService } from '../kpis/kpis.service';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import type { AuthenticatedUser, RequestContext } from '../auth/authenticated-user';
 import { AuditService, auditActor } from '../audit/audit.service';
@@ -135,6 +137,7 @@ export class AssessmentsService {
     private readonly references: EvidenceReferences,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly kpis: KpisService,
   ) {}
 
   async create(input: NewAssessment, context: RequestContext): Promise<string> {
@@ -339,6 +342,8 @@ export class AssessmentsService {
           `以下评分项尚未评价，不能冻结：${pending.join('、')}`,
         );
       }
+      const period = { from: assessment.periodFrom, to: assessment.periodTo };
+      const { kpis } = await this.kpis.companyReport(period);
       return {
         changes: {
           base: score.base,
@@ -352,9 +357,21 @@ export class AssessmentsService {
           frozenAt: this.clock.now(),
           frozenBy: context.user.id,
           scoreSnapshot: score,
+          kpiSnapshot: kpis,
         },
       };
     });
+  }
+
+  /**
+   * The KPIs shown with the indicators: those of the moment it was frozen, or, for a draft, the
+   * period's figures as they are now (company-wide, as the assessment is).
+   */
+  async kpisOf(view: AssessmentView, viewer: AuthenticatedUser): Promise<KpiValue[]> {
+    const { assessment } = view;
+    if (assessment.kpiSnapshot) return assessment.kpiSnapshot;
+    const period = { from: assessment.periodFrom, to: assessment.periodTo };
+    return (await this.kpis.report(period, null, viewer)).kpis;
   }
 
   async view(id: string, viewer: AuthenticatedUser): Promise<AssessmentView> {
