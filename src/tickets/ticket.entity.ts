@@ -39,6 +39,8 @@ export interface TakenBackItem {
 @Index('ix_tickets_reported_at', ['reportedAt'])
 // The repair records of a period (evidence) are the tickets resolved in it.
 @Index('ix_tickets_resolved_at', ['resolvedAt'])
+// A unit's repairs in order: the KPIs' repeat-repair check looks up the one before each report.
+@Index('ix_tickets_asset_resolved', ['assetId', 'resolvedAt'])
 @Check(
   'ck_tickets_status',
   `"status" IN ('reported','dispatched','accepted','on_site','diagnosed','taken_back','on_hold','resolved','closed','cancelled','reopened')`,
