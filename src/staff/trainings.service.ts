@@ -14,7 +14,7 @@ import { RegisterSpec, RegisterWriter } from '../common/registers/register-write
 import { CustomersService } from '../customers/customers.service';
 import { OutletsService } from '../outlets/outlets.service';
 import { UsersService } from '../users/users.service';
-import type { Role } from '../users/domain/roles';
+import { SERVICE_STAFF_ROLES } from '../users/domain/roles';
 import { UserEntity } from '../users/user.entity';
 import { summariseAttendeeChanges, type AttendeeFacts } from './domain/attendee-changes';
 import { TRAINING_READERS, canSeeTraining } from './domain/staff-access';
@@ -34,15 +34,6 @@ const TRAININGS: RegisterSpec<TrainingEntity> = {
   type: 'training',
   auditedFields: ['kind', 'topic', 'heldOn', 'hours', 'trainer', 'location', 'outletId', 'content', 'active'],
 };
-
-/** The people whose training hours the "training hours per person" KPI counts. */
-const SERVICE_STAFF_ROLES: readonly Role[] = [
-  'agent',
-  'dispatcher',
-  'technician',
-  'returns_clerk',
-  'manager',
-];
 
 /** How an attendee's field is named in a 400, the same way the validation pipe names nested fields. */
 const attendeeField = (index: number, field: keyof TrainingAttendeeDto) => `attendees.${index}.${field}`;

@@ -1,3 +1,4 @@
+import { PeriodDto } from '../../common/http/period.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -40,15 +41,7 @@ import {
 const IsOptionalOrNull = () =>
   ValidateIf((_object: unknown, value: unknown) => value !== undefined && value !== null);
 
-export class CreateAssessmentDto {
-  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day of the period assessed' })
-  @IsDateOnly()
-  from!: string;
-
-  @ApiProperty({ format: 'date', example: '2026-06-30', description: 'Last day, included; not before from' })
-  @IsDateOnly()
-  to!: string;
-
+export class CreateAssessmentDto extends PeriodDto {
   @ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH, description: 'Defaults to "<from> 至 <to> 自评"' })
   @IsOptional()
   @IsString()

@@ -1,17 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INDICATORS, type Indicator } from '../domain/evidence-types';
-import { IsDateOnly } from '../../common/http/validators';
+import { PeriodDto } from '../../common/http/period.dto';
 import type { EvidenceCatalog, EvidenceCatalogEntry } from '../evidence-catalog.service';
 
-export class EvidenceCatalogQueryDto {
-  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day, in the company time zone' })
-  @IsDateOnly()
-  from!: string;
-
-  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'Last day, included; not before from' })
-  @IsDateOnly()
-  to!: string;
-}
+export class EvidenceCatalogQueryDto extends PeriodDto {}
 
 class EvidenceSourceText {
   @ApiProperty({ example: '报修工单（受理信息）' }) zh!: string;

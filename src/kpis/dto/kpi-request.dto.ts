@@ -1,18 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { IsDateOnly } from '../../common/http/validators';
+import { PeriodDto } from '../../common/http/period.dto';
 import { ToBoolean } from '../../common/registers/register.dto';
 
-export class KpiQueryDto {
-  @ApiProperty({ format: 'date', example: '2026-01-01', description: 'First day, in the company time zone' })
-  @IsDateOnly()
-  from!: string;
-
-  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'Last day, included; not before from' })
-  @IsDateOnly()
-  to!: string;
-
+export class KpiQueryDto extends PeriodDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description:

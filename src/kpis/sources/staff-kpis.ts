@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar';
 import { certificateStatus } from '../../staff/domain/qualification-status';
 import { SERVICE_MANAGER_QUALIFICATION } from '../../staff/staff-evidence';
-import type { Role } from '../../users/domain/roles';
+import { type Role, SERVICE_STAFF_ROLES } from '../../users/domain/roles';
 import { yearStartOf } from '../domain/kpi-figures';
 import type { KpiRecord, KpiSource } from '../kpi-source';
 import { outletCondition, registerSource } from './register-kpis';
@@ -12,15 +12,6 @@ import { outletCondition, registerSource } from './register-kpis';
  * training hours from the trainings register. The people are the enabled users as they stand now (the
  * system keeps no history of who was employed when).
  */
-
-/** The people whose training counts: the service staff, as the trainings summary counts them. */
-const SERVICE_STAFF_ROLES: readonly Role[] = [
-  'agent',
-  'dispatcher',
-  'technician',
-  'returns_clerk',
-  'manager',
-];
 
 interface StaffMember {
   id: string;
