@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { splitDatabaseUrl } from '../src/common/config/config';
 import { loadConfigFromProcess } from '../src/common/config/load-config-from-process';
+import { benchDatabase, dropBenchDatabase, runBench } from './bench/bench-run';
 import { prepareDatabase } from '../src/common/database/prepare-database';
 import { ListCustomersQueryDto } from '../src/customers/dto/customer.dto';
 import { CustomersService } from '../src/customers/customers.service';
@@ -33,11 +33,9 @@ async function main(): Promise<void> {
   const base = loadConfigFromProcess();
   const count = Number(process.argv[2] ?? 300_000);
   if (!Number.isInteger(count) || count < 1) throw new Error('The customer count must be a whole number');
-  const { maintenanceUrl } = splitDatabaseUrl(base.databaseUrl);
   const name = `aftersales_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(maintenanceUrl);
-  url.pathname = `/${name}`;
-  const config = { ...base, databaseUrl: url.toString(), role: 'api' as const, logLevel: 'silent' };
+  const { url, maintenanceUrl } = benchDatabase(base.databaseUrl, name);
+  const config = { ...base, databaseUrl: url, role: 'api' as const, logLevel: 'silent' };
   await prepareDatabase(config.databaseUrl);
   const client = new Client({ connectionString: config.databaseUrl });
   await client.connect();
@@ -83,14 +81,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await client.end();
-    const admin = new Client({ connectionString: maintenanceUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(maintenanceUrl, name);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -21,7 +21,6 @@ import { AuditService } from '../src/audit/audit.service';
 import { Client, escapeLiteral } from 'pg';
 import { SelectQueryBuilder } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { splitDatabaseUrl } from '../src/common/config/config';
 import { loadConfigFromProcess } from '../src/common/config/load-config-from-process';
 import { prepareDatabase } from '../src/common/database/prepare-database';
 import { type EvidenceCode, evidenceType } from '../src/evidence/domain/evidence-types';
@@ -33,6 +32,7 @@ import { PackFileSets } from '../src/evidence/pack/pack-file-sets';
 import { writeAuditPack } from '../src/evidence/pack/audit-pack-builder';
 import { type ExportFormat, openTableWriter } from '../src/evidence/writers/table-writer';
 import { writeRegister } from '../src/evidence/writers/write-register';
+import { benchDatabase, dropBenchDatabase, formatTable, runBench } from './bench/bench-run';
 import { BENCH_YEAR, benchCounts, generateExportData } from './bench/export-data';
 
 const REGISTERS: EvidenceCode[] = ['repair-requests', 'repair-records'];
@@ -333,15 +333,7 @@ function printTable(measures: Measure[]): void {
     m.memory ? m.memory.peakHeapMb.toFixed(0) : '-',
     m.copySeconds ? `${(m.seconds / m.copySeconds).toFixed(2)}×` : '-',
   ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!)))
-      .join('  ');
-  process.stdout.write(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n`);
-  for (const line of lines) process.stdout.write(`${format(line)}\n`);
+  process.stdout.write(`\n${formatTable(header, lines)}\n`);
   for (const m of measures) if (m.note) process.stdout.write(`  ${m.label}: ${m.note}\n`);
 }
 
@@ -362,11 +354,8 @@ async function main(): Promise<void> {
   const withPack = args.includes('--pack');
   const tickets = Number(args.find((arg) => !arg.startsWith('--')) ?? 200_000);
   if (!Number.isInteger(tickets) || tickets < 1) throw new Error('The ticket count must be a whole number');
-  const { maintenanceUrl } = splitDatabaseUrl(base.databaseUrl);
   const name = `aftersales_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(maintenanceUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const { url: databaseUrl, maintenanceUrl } = benchDatabase(base.databaseUrl, name);
   const directory = await mkdtemp(join(tmpdir(), 'bench-export-'));
   const script = await compileForChildren(directory);
   await prepareDatabase(databaseUrl);
@@ -474,21 +463,15 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
     await rm(directory, { recursive: true, force: true });
-    const admin = new Client({ connectionString: maintenanceUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(maintenanceUrl, name);
   }
 }
 
 const childRun = process.argv.indexOf(CHILD_FLAG);
-const entry =
+runBench(() =>
   childRun === -1
     ? main()
     : runChild(JSON.parse(process.argv[childRun + 1]!) as ChildRun).then((result) => {
         process.stdout.write(JSON.stringify(result));
-      });
-entry.catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+      }),
+);

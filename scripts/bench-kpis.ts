@@ -13,12 +13,12 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import type { AuthenticatedUser } from '../src/auth/authenticated-user';
-import { splitDatabaseUrl } from '../src/common/config/config';
 import { loadConfigFromProcess } from '../src/common/config/load-config-from-process';
 import { prepareDatabase } from '../src/common/database/prepare-database';
 import type { ExportPeriod } from '../src/evidence/domain/export-table';
 import { KpisService } from '../src/kpis/kpis.service';
 import { BENCH_USER, BENCH_YEAR, benchCounts } from './bench/export-data';
+import { benchDatabase, dropBenchDatabase, formatTable, runBench } from './bench/bench-run';
 import { generateKpiData } from './bench/kpi-data';
 
 const RUNS = 3;
@@ -43,11 +43,9 @@ async function main(): Promise<void> {
   if (reuse !== undefined && !/^aftersales_bench_kpis_[a-z0-9_]+$/.test(reuse)) {
     throw new Error('--reuse names a database this benchmark kept (aftersales_bench_kpis_…)');
   }
-  const { maintenanceUrl } = splitDatabaseUrl(base.databaseUrl);
   const name = reuse ?? `aftersales_bench_kpis_${randomBytes(3).toString('hex')}`;
-  const url = new URL(maintenanceUrl);
-  url.pathname = `/${name}`;
-  const config = { ...base, databaseUrl: url.toString(), role: 'api' as const, logLevel: 'silent' };
+  const { url, maintenanceUrl } = benchDatabase(base.databaseUrl, name);
+  const config = { ...base, databaseUrl: url, role: 'api' as const, logLevel: 'silent' };
   await prepareDatabase(config.databaseUrl);
   const client = new Client({ connectionString: config.databaseUrl });
   await client.connect();
@@ -108,18 +106,7 @@ async function main(): Promise<void> {
           '\n',
       );
       const header = ['run', 'first s', `median of ${RUNS} s`];
-      const widths = header.map((title, column) =>
-        Math.max(title.length, ...lines.map((line) => line[column]!.length)),
-      );
-      const format = (cells: string[]) =>
-        cells
-          .map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!)))
-          .join('  ');
-      process.stdout.write(
-        `\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n` +
-          lines.map((line) => format(line)).join('\n') +
-          '\n',
-      );
+      process.stdout.write(`\n${formatTable(header, lines)}\n`);
     } finally {
       await app.close();
     }
@@ -128,15 +115,9 @@ async function main(): Promise<void> {
     if (keep) {
       process.stdout.write(`Kept the database ${name}\n`);
     } else {
-      const admin = new Client({ connectionString: maintenanceUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await dropBenchDatabase(maintenanceUrl, name);
     }
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);
