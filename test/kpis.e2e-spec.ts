@@ -23,6 +23,7 @@ import { TicketHoldEntity } from '../src/tickets/ticket-hold.entity';
 import { TicketEntity } from '../src/tickets/ticket.entity';
 import { ToolEntity } from '../src/tools/tool.entity';
 import type { UserEntity } from '../src/users/user.entity';
+import { currentDocument } from './factories/documents';
 import { createAsset, createCustomer, createOutlet, createProduct } from './factories/registers';
 import { createSupplier } from './factories/returns';
 import { api } from './factories/tickets';
@@ -213,6 +214,20 @@ describe('KPIs (GET /kpis, GET /kpis/:code/records)', () => {
     await training({ kind: 'customer', heldOn: '2026-06-12', hours: 3 }, ['tech3']);
     await training({ kind: 'staff', heldOn: '2026-06-15', hours: 8, active: false }, ['tech3']);
     await training({ kind: 'staff', heldOn: '2025-12-20', hours: 6 }, ['mgr1']);
+
+    // Controlled documents in force, judged on 30 June: D1's review is due at the year's end, D2's
+    // was due 20 June.
+    const document = async (number: string, nextReviewOn: string) => {
+      const created = await currentDocument(
+        t,
+        token.manager,
+        { number },
+        { approvedOn: '2026-01-10', nextReviewOn },
+      );
+      id[number] = created.id;
+    };
+    await document('D1', '2026-12-31');
+    await document('D2', '2026-06-20');
 
     // Tools on 30 June: G1 ok, G2 due (within 30 days), G3 overdue, G4 failed, G5 never inspected;
     // G6 is inactive.
@@ -741,6 +756,7 @@ describe('KPIs (GET /kpis, GET /kpis/:code/records)', () => {
     ['training-hours-per-person', 12, 7, 1.7, [], []],
     ['staff-trained-this-year', 4, 7, 0.5714, [], []],
     ['tools-inspected-on-time', 2, 5, 0.4, ['G1', 'G2'], ['G3', 'G4', 'G5']],
+    ['documents-review-in-date', 1, 2, 0.5, ['D1'], ['D2']],
     ['corrective-actions-closed', 1, 2, 0.5, ['A1'], ['A2']],
     ['deliveries-accepted', 2, 3, 0.6667, ['SN-A1', 'SN-B1'], ['SN-A2']],
   ];

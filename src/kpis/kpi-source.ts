@@ -27,6 +27,7 @@ export const KPI_RECORD_TYPES = [
   'user',
   'qualification',
   'tool',
+  'document',
   'outlet',
   'region',
 ] as const;

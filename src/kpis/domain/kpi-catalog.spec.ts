@@ -44,6 +44,7 @@ describe('KPI catalog', () => {
       'training-hours-per-person',
       'staff-trained-this-year',
       'tools-inspected-on-time',
+      'documents-review-in-date',
       'sales-region-coverage',
       'corrective-actions-closed',
     ]) {

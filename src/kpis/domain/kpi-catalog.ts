@@ -15,6 +15,7 @@ export const KPI_CODES = [
   'training-hours-per-person',
   'staff-trained-this-year',
   'tools-inspected-on-time',
+  'documents-review-in-date',
   'outlets-reviewed',
   'corrective-actions-closed',
   'deliveries-accepted',
@@ -159,6 +160,17 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: {
       zh: `在册设备工具中，${AS_OF.zh}年检状态为正常或即将到期（已检定、最近一次未判不合格、下次年检日未过）的比例。分子：年检在期的工具；分母：在册工具。`,
       en: `Active tools whose inspection status on ${AS_OF.en} is ok or due soon: inspected, the latest inspection not failed, the next inspection date not passed. Numerator: tools in date; denominator: active tools.`,
+    },
+    unit: 'ratio',
+    better: 'higher',
+  },
+  {
+    code: 'documents-review-in-date',
+    indicators: ['norms'],
+    title: { zh: '受控文件按期复审率', en: 'Controlled documents reviewed in time' },
+    definition: {
+      zh: `现行有效的受控文件（服务手册、程序文件、法律法规清单等，按登记现状；按网点查看时取该网点的文件）中，${AS_OF.zh}复审期限未过的比例（未定复审日期的计为在期）。分子：复审在期的文件；分母：现行文件。`,
+      en: `Controlled documents in force (service manual, procedures, legal register…, as registered now; of the outlet, when narrowed to one) whose review date has not passed on ${AS_OF.en} (one without a review date counts as in date). Numerator: documents in date; denominator: documents in force.`,
     },
     unit: 'ratio',
     better: 'higher',

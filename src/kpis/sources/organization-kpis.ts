@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarDate } from '../../common/calendar';
+import { reviewStanding } from '../../documents/domain/review-standing';
 import { agreementProblems } from '../../outlets/domain/dispatchable';
 import type { OutletKind } from '../../outlets/domain/outlet-fields';
 import { inspectionStatus } from '../../tools/domain/inspection-status';
@@ -12,8 +13,8 @@ import { cohortSource, onPeriodDay, withinPeriod } from './sql-cohort';
 
 /**
  * The service system's set-up: outlets and the regions they cover, outsourced outlets' agreements,
- * yearly reviews and their rectification actions, tools, and deliveries of sold units. Outlets and
- * tools are judged as they stand now, on the as-of day.
+ * yearly reviews and their rectification actions, tools, controlled documents, and deliveries of sold
+ * units. Outlets, tools and documents are judged as they stand now, on the as-of day.
  */
 
 interface ActiveOutlet {
@@ -26,6 +27,14 @@ interface ActiveOutlet {
   agreementNumber: string | null;
   agreementValidFrom: CalendarDate | null;
   agreementValidUntil: CalendarDate | null;
+}
+
+interface InForceDocument {
+  id: string;
+  number: string;
+  title: string;
+  category: string;
+  nextReviewOn: CalendarDate | null;
 }
 
 interface Tool {
@@ -156,6 +165,39 @@ export function organizationKpiSources(dataSource: DataSource): KpiSource[] {
     ];
   });
 
+  const documents = registerSource(['documents-review-in-date'], async (scope) => {
+    const owned = outletCondition(scope, 'd.outlet_id');
+    const rows = await dataSource.query<InForceDocument[]>(
+      `SELECT d.id, d.number, d.title, d.category, CAST(d.next_review_on AS text) AS "nextReviewOn"
+         FROM documents d WHERE d.status = 'current'${owned.sql} ORDER BY d.number`,
+      owned.params,
+    );
+    return [
+      {
+        code: 'documents-review-in-date',
+        records: rows.map((document): KpiRecord => {
+          const { reviewStatus, reviewOverdue } = reviewStanding(
+            { status: 'current', nextReviewOn: document.nextReviewOn },
+            scope.asOf,
+          );
+          return {
+            type: 'document',
+            id: document.id,
+            reference: document.number,
+            met: !reviewOverdue,
+            value: null,
+            facts: {
+              title: document.title,
+              category: document.category,
+              nextReviewOn: document.nextReviewOn,
+              reviewStatus,
+            },
+          };
+        }),
+      },
+    ];
+  });
+
   const correctiveActions = cohortSource(dataSource, {
     from: () => `rectification_actions a
       JOIN outlet_reviews rv ON rv.id = a.review_id
@@ -203,5 +245,5 @@ export function organizationKpiSources(dataSource: DataSource): KpiSource[] {
     ],
   });
 
-  return [outlets, tools, correctiveActions, deliveries];
+  return [outlets, tools, documents, correctiveActions, deliveries];
 }
