@@ -235,7 +235,7 @@ export class AddAssessments1795420000001 implements MigrationInterface {
     );
     await queryRunner.query(
       `INSERT INTO "rule_sets" ("version_number", "name", "indicative", "source", "definition")
-       VALUES (1, 'GB/T 27922-2011 默认评分规则（参考）', true, 'default', $1::jsonb)`,
+       VALUES (1, 'GB/T 27922-2011 默认评分规则', true, 'default', $1::jsonb)`,
       [JSON.stringify({ items: DEFAULT_ITEMS, options: DEFAULT_OPTIONS })],
     );
   }

@@ -40,8 +40,10 @@ describe('spreadsheet import', () => {
         '3,BCD-470,十字门冰箱,冰箱,美的,24\n',
       'utf8',
     );
-    const dry = await upload('products', csv, 'products.csv').expect(200);
+    // A Chinese file name comes back as the browser sent it (UTF-8).
+    const dry = await upload('products', csv, '产品清单.csv').expect(200);
     expect(dry.body).toMatchObject({
+      fileName: '产品清单.csv',
       kind: 'products',
       dryRun: true,
       applied: false,

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { inMemoryUploadOptions } from '../attachments/upload-storage';
 import type { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
@@ -32,11 +33,7 @@ import { RuleSetsService } from './rule-sets.service';
     // Checklists are read whole (an XLSX is a zip), so they are held in memory up to the upload limit.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      // File names in UTF-8, as browsers send Chinese names.
-      useFactory: (config: AppConfig) => ({
-        limits: { fileSize: config.uploadMaxBytes, files: 1 },
-        defParamCharset: 'utf8',
-      }),
+      useFactory: (config: AppConfig) => inMemoryUploadOptions(config.uploadMaxBytes),
     }),
   ],
   controllers: [RuleSetsController, AssessmentsController],

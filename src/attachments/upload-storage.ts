@@ -79,3 +79,11 @@ export function uploadOptions(store: FileStore, maxBytes: number): MulterModuleO
     defParamCharset: 'utf8',
   };
 }
+
+/**
+ * Multer's options for a file read whole in memory (an import, a checklist: an XLSX is a zip): one
+ * file of at most `maxBytes`, with its UTF-8 name as browsers send Chinese names.
+ */
+export function inMemoryUploadOptions(maxBytes: number): MulterModuleOptions {
+  return { limits: { fileSize: maxBytes, files: 1 }, defParamCharset: 'utf8' };
+}

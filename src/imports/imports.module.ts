@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AssetsModule } from '../assets/assets.module';
+import { inMemoryUploadOptions } from '../attachments/upload-storage';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AppConfig } from '../common/config/config';
 import { APP_CONFIG } from '../common/config/config.module';
@@ -19,7 +20,7 @@ import { ImportsService } from './imports.service';
     // Import files are read whole (an XLSX is a zip), so they are held in memory up to the upload limit.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.uploadMaxBytes, files: 1 } }),
+      useFactory: (config: AppConfig) => inMemoryUploadOptions(config.uploadMaxBytes),
     }),
   ],
   controllers: [ImportsController],

@@ -108,7 +108,7 @@ function evidenceOf(indicator: Indicator): EvidenceCode[] {
 }
 
 export const DEFAULT_RULE_SET: RuleSetContent = {
-  name: 'GB/T 27922-2011 默认评分规则（参考）',
+  name: 'GB/T 27922-2011 默认评分规则',
   indicative: true,
   definition: {
     items: DEFAULT_ITEMS.map((item) => ({

@@ -40,7 +40,7 @@ export class ScoringOptionsResponse {
 export class RuleSetSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1 }) versionNumber!: number;
-  @ApiProperty({ example: 'GB/T 27922-2011 默认评分规则（参考）' }) name!: string;
+  @ApiProperty({ example: 'GB/T 27922-2011 默认评分规则' }) name!: string;
   @ApiProperty({
     description: 'The default points, not a certification body’s own: reports say "indicative"',
   })
