@@ -20,6 +20,7 @@ import {
 import { DEMO_SURVEY_ANSWERS } from '../scripts/demo-data/surveys';
 import { SeedRefusedError, type SeedSummary, formatSummary, seedDemo } from '../scripts/seed-demo';
 import { AppModule } from '../src/app.module';
+import { KPI_CODES } from '../src/kpis/domain/kpi-catalog';
 import { ExpiryScanService } from '../src/common/expiry/expiry-scan.service';
 import { AppConfig, loadConfig } from '../src/common/config/config';
 import { HTTP_APP_OPTIONS, configureHttpApp } from '../src/http-app';
@@ -595,6 +596,21 @@ describe('npm run seed:demo (演示数据)', () => {
       .post(`/api/v1/public/surveys/${token}`)
       .send({ answers: { overall: 1, recommend: 0 } })
       .expect(404);
+  });
+
+  it("freezes last quarter's self-assessment, scored from the records, with its KPIs", async () => {
+    const [assessment] = await dataSource.query(
+      `SELECT status, score_snapshot AS score, jsonb_array_length(kpi_snapshot) AS kpis,
+              (SELECT count(*)::int FROM assessment_items i
+                WHERE i.assessment_id = a.id AND i.sample_basis IS NOT NULL) AS "fromRecords"
+         FROM assessments a`,
+    );
+    expect(assessment).toMatchObject({ status: 'frozen', kpis: KPI_CODES.length });
+    expect(assessment.score).toMatchObject({ specialDeductions: 1, pendingPoints: 0 });
+    expect(assessment.score.level).toEqual(expect.any(String));
+    // The repair records at least are judged from the tickets, not typed in.
+    expect(assessment.fromRecords).toBeGreaterThanOrEqual(1);
+    expect(summary.counts.assessments).toBe(1);
   });
 
   it('refuses a second run and changes nothing', async () => {

@@ -30,6 +30,7 @@ export const SEED_KINDS = {
   surveyTemplates: '满意度调查表',
   surveyInvitations: '满意度调查邀请',
   surveyResponses: '满意度调查答卷',
+  assessments: '售后服务自评（已定稿）',
 } as const;
 export type SeedKind = keyof typeof SEED_KINDS;
 

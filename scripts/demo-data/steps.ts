@@ -13,6 +13,7 @@ import { complaintsStep } from './complaints';
 import { followUpsStep } from './follow-ups';
 import { toolsStep } from './tools';
 import { documentsStep } from './documents';
+import { assessmentsStep } from './assessments';
 
 /**
  * The demo company, built in this order; each step may use what the steps before it created.
@@ -39,4 +40,6 @@ export const DEMO_STEPS: readonly SeedStep[] = [
   complaintsStep,
   followUpsStep,
   surveysStep,
+  // Last: the quarter's self-assessment reads everything above.
+  assessmentsStep,
 ];
